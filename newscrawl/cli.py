@@ -1,0 +1,127 @@
+"""``newscrawl`` console command: ``newscrawl extract INPUT_DIR --output PRED.jsonl``."""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+from collections.abc import Sequence
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from itemadapter import ItemAdapter
+
+from .extract.encoding import decode_html, looks_binary
+from .extract.errors import ExtractionError
+from .extract.page import PageInput
+from .normalize.dates import DateOptions, validate_timezone
+from .record import RecordOptions, build_record
+
+
+def _page_id(path: Path) -> str:
+    name = path.name
+    for suffix in (".html.gz", ".htm.gz", ".html", ".htm"):
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def _input_files(folder: Path) -> list[Path]:
+    patterns = ("*.html", "*.htm", "*.html.gz", "*.htm.gz")
+    return sorted({p for pattern in patterns for p in folder.glob(pattern) if p.is_file()})
+
+
+def _load_urls(path: Path | None) -> dict[str, str]:
+    if path is None:
+        return {}
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(raw, dict):
+        raise ValueError(f"{path}: expected a JSON object mapping id to URL")
+    urls = {}
+    for key, value in raw.items():
+        url = value.get("url") if isinstance(value, dict) else value
+        if isinstance(url, str):
+            urls[str(key)] = url
+    return urls
+
+
+def extract_file(path: Path, url: str | None, options: RecordOptions) -> dict[str, Any]:
+    """The JSON line for one file: ``id`` plus every record field, or ``error``."""
+    page_id = _page_id(path)
+    data = path.read_bytes()
+    if path.name.endswith(".gz"):
+        data = gzip.decompress(data)
+    if looks_binary(data):
+        return {"id": page_id, "error": "not-html: binary content"}
+    page = PageInput(
+        url=url or f"file://{path.resolve()}",
+        html=decode_html(data),
+        fetched_at=datetime.now(timezone.utc),
+    )
+    try:
+        article = build_record(page, options)
+    except ExtractionError as exc:
+        return {"id": page_id, "error": str(exc)}
+    return {"id": page_id, **ItemAdapter(article).asdict()}
+
+
+def _run_extract(args: argparse.Namespace) -> int:
+    folder = Path(args.input_dir)
+    files = _input_files(folder)
+    urls = _load_urls(Path(args.urls) if args.urls else None)
+    options = RecordOptions(dates=DateOptions(default_tz=args.timezone, day_first=args.day_first))
+    show_progress = sys.stderr.isatty()
+    output = Path(args.output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    errors = 0
+    with output.open("w", encoding="utf-8") as out:
+        for done, path in enumerate(files, 1):
+            line = extract_file(path, urls.get(_page_id(path)), options)
+            errors += "error" in line
+            out.write(json.dumps(line, ensure_ascii=False) + "\n")
+            if show_progress:
+                print(f"\r{done}/{len(files)} pages, {errors} errors", end="", file=sys.stderr)
+    if show_progress:
+        print(file=sys.stderr)
+    print(f"{len(files)} pages -> {output} ({errors} without a record)", file=sys.stderr)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``newscrawl`` command."""
+    parser = argparse.ArgumentParser(prog="newscrawl", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    extract = commands.add_parser("extract", help="extract records from a folder of saved pages")
+    extract.add_argument("input_dir", help="folder of *.html / *.html.gz files")
+    extract.add_argument("--output", "-o", required=True, help="JSON Lines file to write")
+    extract.add_argument("--urls", help="JSON object mapping id to a URL or to {\"url\": ...}")
+    extract.add_argument("--timezone", help="IANA zone to assume for dates without an offset")
+    extract.add_argument("--day-first", action="store_true", default=None,
+                         help="read 02/11/2013 as 2 November")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``newscrawl`` console script."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not Path(args.input_dir).is_dir():
+        parser.error(f"{args.input_dir} is not a folder")
+    if args.urls and not Path(args.urls).is_file():
+        parser.error(f"--urls {args.urls}: no such file")
+    if args.timezone:
+        try:
+            validate_timezone(args.timezone)
+        except ValueError as exc:
+            parser.error(str(exc))
+    try:
+        return _run_extract(args)
+    except ValueError as exc:
+        parser.error(str(exc))
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

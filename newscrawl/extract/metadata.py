@@ -1,0 +1,160 @@
+"""Raw metadata strings: JSON-LD first, then meta/OpenGraph, then the visible page."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+from lxml.html import HtmlElement
+
+from .structured import StructuredData, as_text, node_types
+
+_SPACE = re.compile(r"\s+")
+# Title suffixes like "Story title | Site" or "Story title - Site name".
+_TITLE_SEPARATOR = re.compile(r"\s+[|\u2013\u2014\-:»·]\s+(?=[^|\u2013\u2014\-:»·]{2,60}$)")
+XPATH_H1 = "//h1"
+XPATH_TITLE = "//title"
+XPATH_CANONICAL = '//link[@rel="canonical"]/@href'
+XPATH_HTML_LANG = "/html/@lang | /html/@xml:lang"
+XPATH_BREADCRUMB_LINKS = (
+    '//*[contains(@class, "breadcrumb") or @aria-label="breadcrumb" or @aria-label="Breadcrumb"]//a'
+)
+
+
+def clean_text(text: str | None) -> str | None:
+    """Collapse white space; None for empty strings.
+
+    >>> clean_text("  Japan,\\n Russia  ")
+    'Japan, Russia'
+    """
+    if not text:
+        return None
+    cleaned = _SPACE.sub(" ", text).strip()
+    return cleaned or None
+
+
+def meta_content(doc: HtmlElement, *names: str) -> str | None:
+    """First non-empty content of <meta name|property|itemprop=...> among ``names``."""
+    for name in names:
+        for value in doc.xpath(
+            f'//meta[@property="{name}" or @name="{name}" or @itemprop="{name}"]/@content'
+        ):
+            if cleaned := clean_text(value):
+                return cleaned
+    return None
+
+
+def meta_contents(doc: HtmlElement, *names: str) -> list[str]:
+    """Every non-empty content of <meta> tags named any of ``names``, in page order."""
+    found: list[str] = []
+    for name in names:
+        for value in doc.xpath(f'//meta[@property="{name}" or @name="{name}"]/@content'):
+            if (cleaned := clean_text(value)) and cleaned not in found:
+                found.append(cleaned)
+    return found
+
+
+def extract_headline(doc: HtmlElement, data: StructuredData) -> str | None:
+    """The story's headline."""
+    if found := clean_text(as_text(data.article_value("headline"))):
+        return found
+    if found := meta_content(doc, "og:title", "twitter:title"):
+        return found
+    for h1 in doc.xpath(XPATH_H1)[:1]:
+        if found := clean_text(h1.text_content()):
+            return found
+    for title in doc.xpath(XPATH_TITLE)[:1]:
+        if found := clean_text(title.text_content()):
+            return _TITLE_SEPARATOR.split(found)[0]
+    return None
+
+
+def extract_description(doc: HtmlElement, data: StructuredData) -> str | None:
+    """The page's own summary of the story."""
+    return clean_text(as_text(data.article_value("description"))) or meta_content(
+        doc, "og:description", "description", "twitter:description"
+    )
+
+
+def extract_canonical_url(doc: HtmlElement, data: StructuredData, base_url: str) -> str | None:
+    """Absolute canonical URL declared by the page."""
+    for href in doc.xpath(XPATH_CANONICAL):
+        if href.strip():
+            return urljoin(base_url, href.strip())
+    found = meta_content(doc, "og:url") or as_text(data.article_value("url"))
+    return urljoin(base_url, found) if found else None
+
+
+def extract_main_image(doc: HtmlElement, data: StructuredData, base_url: str) -> str | None:
+    """Absolute URL of the story's lead image."""
+    found = as_text(data.article_value("image")) or meta_content(
+        doc, "og:image", "og:image:url", "twitter:image", "twitter:image:src"
+    )
+    return urljoin(base_url, found) if found else None
+
+
+def extract_language(doc: HtmlElement, data: StructuredData) -> str | None:
+    """Language tag as the markup states it (not yet normalized)."""
+    found = as_text(data.article_value("inLanguage"))
+    if found:
+        return found
+    for lang in doc.xpath(XPATH_HTML_LANG):
+        if lang.strip():
+            return str(lang).strip()
+    return meta_content(doc, "og:locale", "content-language", "language", "dc.language")
+
+
+def extract_section(doc: HtmlElement, data: StructuredData) -> str | None:
+    """The section the story is filed under."""
+    return clean_text(as_text(data.article_value("articleSection"))) or meta_content(
+        doc, "article:section", "section", "parsely-section"
+    )
+
+
+def extract_tags(doc: HtmlElement, data: StructuredData) -> list[str]:
+    """Keywords and tags, in page order, once each."""
+    raw = data.article_value("keywords")
+    tags: list[str] = []
+    values = raw if isinstance(raw, list) else ([raw] if raw else [])
+    if not values:
+        values = meta_contents(doc, "article:tag") or meta_contents(doc, "news_keywords", "keywords")
+    for value in values:
+        parts = str(value).split(",") if isinstance(value, str) else [as_text(value) or ""]
+        for part in parts:
+            if (tag := clean_text(part)) and tag not in tags:
+                tags.append(tag)
+    return tags[:50]
+
+
+def extract_publisher(doc: HtmlElement, data: StructuredData) -> str | None:
+    """The publishing organisation's name."""
+    found = data.article_value("publisher")
+    if name := clean_text(as_text(data.resolve(found))):
+        return name
+    for node in data.nodes:
+        if node_types(node) & {"newsmediaorganization", "organization"} and node.get("name"):
+            return clean_text(as_text(node.get("name")))
+    return meta_content(doc, "og:site_name", "application-name")
+
+
+def extract_breadcrumbs(doc: HtmlElement, data: StructuredData, base_url: str) -> list[tuple[str, str | None]]:
+    """(name, absolute URL) pairs of the breadcrumb trail."""
+    for node in data.nodes:
+        if "breadcrumblist" in node_types(node):
+            crumbs = []
+            for element in node.get("itemListElement") or []:
+                if not isinstance(element, dict):
+                    continue
+                item = data.resolve(element.get("item"))
+                name = clean_text(as_text(element.get("name")) or as_text(item))
+                url = item.get("@id") or item.get("url") if isinstance(item, dict) else item
+                if name:
+                    crumbs.append((name, urljoin(base_url, url) if isinstance(url, str) else None))
+            if crumbs:
+                return crumbs
+    crumbs = []
+    for link in doc.xpath(XPATH_BREADCRUMB_LINKS)[:10]:
+        if name := clean_text(link.text_content()):
+            href = link.get("href")
+            crumbs.append((name, urljoin(base_url, href) if href else None))
+    return crumbs

@@ -1,0 +1,121 @@
+"""ArticlePage: plain page data in, an ``Article`` with raw fields out. Knows nothing of Scrapy."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from functools import cached_property
+from typing import Any
+
+import lxml.etree
+import lxml.html
+from lxml.html import HtmlElement
+
+from ..items import Article, Author, Breadcrumb, Image, Metadata
+from . import metadata
+from .body import extract_body
+from .bylines import extract_credits_raw
+from .dates import extract_modified_raw, extract_published_raw
+from .errors import EmptyBody, NotHtml
+from .structured import StructuredData, parse_structured_data
+
+# lxml refuses documents nested deeper than 255 levels unless huge_tree is set; real pages
+# (and hostile ones) go beyond that, and a truncated tree is better than none.
+_PARSER = lxml.html.HTMLParser(
+    remove_comments=True, remove_pis=True, collect_ids=False, huge_tree=True
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class PageInput:
+    """What extraction needs to know about one fetched page."""
+
+    url: str
+    html: str
+    headers: Mapping[str, str] = field(default_factory=dict)
+    fetched_at: datetime | None = None
+    """Aware UTC time of the download; relative dates ("3 hours ago") count from it."""
+    hints: Mapping[str, Any] = field(default_factory=dict)
+    """news_publication_date, news_title, feed_published, lastmod: from the discovery source."""
+    discovered_via: str | None = None
+
+
+def parse_html(html: str) -> HtmlElement:
+    """Parse a document once; every extractor shares the tree. Raises NotHtml if impossible."""
+    if not html.strip():
+        raise NotHtml("empty document")
+    try:
+        doc = lxml.html.document_fromstring(html, parser=_PARSER)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise NotHtml(str(exc)) from exc
+    if doc is None:
+        raise NotHtml("no root element")
+    return doc
+
+
+class ArticlePage:
+    """One page's fields, each from a small method; ``to_article`` assembles the record."""
+
+    def __init__(self, page: PageInput) -> None:
+        self.page = page
+        self.doc = parse_html(page.html)
+
+    @cached_property
+    def data(self) -> StructuredData:
+        """JSON-LD of the page, parsed once."""
+        return parse_structured_data(self.doc)
+
+    def headline(self) -> str | None:
+        """The headline, falling back to the news sitemap title."""
+        return metadata.extract_headline(self.doc, self.data) or self.page.hints.get("news_title")
+
+    def canonical_url(self) -> str | None:
+        """The canonical URL the page declares."""
+        return metadata.extract_canonical_url(self.doc, self.data, self.page.url)
+
+    def breadcrumbs(self) -> list[Breadcrumb]:
+        """Breadcrumb trail."""
+        found = metadata.extract_breadcrumbs(self.doc, self.data, self.page.url)
+        return [Breadcrumb(name=name, url=url) for name, url in found]
+
+    def main_image(self) -> Image | None:
+        """Lead image."""
+        url = metadata.extract_main_image(self.doc, self.data, self.page.url)
+        return Image(url=url) if url else None
+
+    def authors_raw(self) -> list[Author]:
+        """Credits as written; the byline normalizer splits them into people and agencies."""
+        return [Author(name=c, nameRaw=c) for c in extract_credits_raw(self.doc, self.data)]
+
+    def to_article(self) -> Article:
+        """The record with raw fields. Raises EmptyBody when no article text is found."""
+        published = extract_published_raw(self.doc, self.data, dict(self.page.hints))
+        modified = extract_modified_raw(self.doc, self.data)
+        fetched_at = self.page.fetched_at or datetime.now(timezone.utc)
+        article = Article(
+            url=self.page.url,
+            canonicalUrl=self.canonical_url(),
+            headline=self.headline(),
+            description=metadata.extract_description(self.doc, self.data),
+            authors=self.authors_raw(),
+            datePublishedRaw=published.text if published else None,
+            datePublishedSource=published.source if published else None,
+            dateModifiedRaw=modified.text if modified else None,
+            dateModifiedSource=modified.source if modified else None,
+            inLanguage=metadata.extract_language(self.doc, self.data),
+            mainImage=self.main_image(),
+            breadcrumbs=self.breadcrumbs(),
+            section=metadata.extract_section(self.doc, self.data),
+            tags=metadata.extract_tags(self.doc, self.data),
+            publisher=metadata.extract_publisher(self.doc, self.data),
+            discoveredVia=self.page.discovered_via,
+            metadata=Metadata(dateDownloaded=fetched_at.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")),
+        )
+        # Body extraction prunes the tree, so it runs after every other field.
+        body = extract_body(self.doc, self.page.url)
+        if not body.text:
+            raise EmptyBody(self.page.url)
+        article.articleBody, article.articleBodyHtml = body.text, body.html
+        article.wordCount = len(body.text.split())
+        return article

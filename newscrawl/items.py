@@ -1,0 +1,135 @@
+"""Typed items: ``FetchedPage`` travels from spider to pipelines, ``Article`` is exported.
+
+Field names follow the Article schema of zyte-common-items so records interchange with the
+Scrapy ecosystem; our extensions are listed after the standard fields.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(kw_only=True)
+class FetchedPage:
+    """A downloaded page as plain data: never exported, never a ``Response``."""
+
+    url: str
+    """The URL as requested (canonical form)."""
+    final_url: str
+    """The URL after redirects."""
+    status: int
+    headers: dict[str, str]
+    """Response headers, names lower-cased, first value only."""
+    html: str
+    """The decoded document."""
+    fetched_at: str
+    """UTC ISO 8601 timestamp of the download."""
+    discovered_via: str = "link"
+    """sitemap, news-sitemap, feed or link."""
+    hints: dict[str, Any] = field(default_factory=dict)
+    """What led us here: news sitemap publication date and title, feed entry date, lastmod."""
+    site_timezone: str | None = None
+    """IANA zone configured for this site, used only when the page states no offset."""
+    raw_body: bytes = b""
+    """The bytes as received, for archives that keep them (WARC); empty unless asked for."""
+
+
+@dataclass(kw_only=True)
+class Author:
+    """A person credited as author."""
+
+    name: str
+    """The person's name, cleaned: "John Doe"."""
+    nameRaw: str
+    """The credit as the page wrote it: "By JOHN DOE, Staff Writer"."""
+
+
+@dataclass(kw_only=True)
+class Breadcrumb:
+    """One step of the page's breadcrumb trail."""
+
+    name: str
+    url: str | None = None
+
+
+@dataclass(kw_only=True)
+class Image:
+    """An image, by absolute URL."""
+
+    url: str
+
+
+@dataclass(kw_only=True)
+class Dateline:
+    """The opening of a story that says where it was filed and by which agency."""
+
+    place: str | None = None
+    """"TOKYO", "LONDON"."""
+    agency: str | None = None
+    """"AP", "Reuters", or None."""
+
+
+@dataclass(kw_only=True)
+class Metadata:
+    """Facts about the crawl rather than the article."""
+
+    dateDownloaded: str
+    """UTC ISO 8601 time the page was fetched, e.g. 2024-05-01T07:30:00Z."""
+
+
+@dataclass(kw_only=True)
+class Article:
+    """One news article, normalized."""
+
+    url: str
+    """The URL the page was fetched from (after redirects)."""
+    canonicalUrl: str | None = None
+    """The page's own canonical URL (link rel=canonical, og:url, JSON-LD url)."""
+    headline: str | None = None
+    description: str | None = None
+    """The page's summary (meta description / og:description / JSON-LD description)."""
+    articleBody: str = ""
+    """Paragraphs joined by "\\n", boilerplate removed, text as published."""
+    articleBodyHtml: str | None = None
+    """The same content as minimal, safe HTML: no scripts, styles, handlers or iframes."""
+    authors: list[Author] = field(default_factory=list)
+    """People only, in page order, once each."""
+    datePublished: str | None = None
+    """ISO 8601 with the page's own offset, e.g. 2024-05-01T09:30:00+02:00; naive if unknown."""
+    datePublishedRaw: str | None = None
+    """The text datePublished was parsed from."""
+    dateModified: str | None = None
+    """ISO 8601 like datePublished; never earlier than it."""
+    dateModifiedRaw: str | None = None
+    """The text dateModified was parsed from."""
+    inLanguage: str | None = None
+    """BCP 47 language tag: "en", "de-AT"."""
+    mainImage: Image | None = None
+    breadcrumbs: list[Breadcrumb] = field(default_factory=list)
+    # --- newscrawl extensions ---
+    agencies: list[str] = field(default_factory=list)
+    """News agencies and organisations credited in the byline: "Associated Press", "dpa/lno"."""
+    contributors: list[Author] = field(default_factory=list)
+    """People credited at the end of the story ("... contributed to this report")."""
+    dateline: Dateline | None = None
+    section: str | None = None
+    tags: list[str] = field(default_factory=list)
+    publisher: str | None = None
+    """The publishing organisation's name."""
+    wordCount: int = 0
+    """Words in articleBody."""
+    datePublishedSource: str | None = None
+    """Where datePublished came from: json-ld, meta, time-tag, news-sitemap, feed, visible, url."""
+    datePublishedTimezoneAssumed: bool = False
+    """True when the page gave no offset and the site's configured zone was applied."""
+    dateModifiedSource: str | None = None
+    discoveredVia: str | None = None
+    """How the crawl found the page: sitemap, news-sitemap, feed or link."""
+    version: int | None = None
+    """1 for the first record of this article in the archive, then 2, 3 ... for each update."""
+    changeType: str | None = None
+    """"new" or "updated" (or "unchanged" when the crawl is told to emit everything)."""
+    duplicateOf: str | None = None
+    """URL of an earlier article whose body is a near-duplicate (syndicated wire copy)."""
+    metadata: Metadata | None = None

@@ -1,0 +1,69 @@
+"""The normalization steps of the record, shared by the pipelines and ``newscrawl extract``."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from ..items import Article, Author, Dateline
+from .bylines import normalize_credits, parse_contributors, parse_dateline
+from .dates import DateOptions, to_iso8601
+from .text import detect_language, normalize_language_tag
+
+
+def fetched_at_of(article: Article) -> datetime | None:
+    """The download time recorded in the article's metadata."""
+    if article.metadata is None:
+        return None
+    return datetime.fromisoformat(article.metadata.dateDownloaded.replace("Z", "+00:00"))
+
+
+def normalize_dates(article: Article, options: DateOptions) -> list[str]:
+    """Fill datePublished/dateModified from their raw text; returns stat events."""
+    events: list[str] = []
+    if options.fetched_at is None:
+        options = replace(options, fetched_at=fetched_at_of(article))
+    published = to_iso8601(article.datePublishedRaw, options)
+    if published and published.rejected:
+        events.append(f"rejected/{published.rejected}")
+        published = None
+    article.datePublished = published.iso if published else None
+    article.datePublishedTimezoneAssumed = bool(published and published.timezone_assumed)
+    if article.datePublished is None:
+        article.datePublishedSource = None
+    modified = to_iso8601(article.dateModifiedRaw, options)
+    if modified and modified.rejected:
+        events.append(f"rejected/{modified.rejected}")
+        modified = None
+    # A correction cannot precede the story; such a value is a CMS artefact.
+    if modified and published and modified.iso[:10] < published.iso[:10]:
+        events.append("rejected/modified-before-published")
+        modified = None
+    article.dateModified = modified.iso if modified else None
+    events.append("published/parsed" if article.datePublished else "published/missing")
+    if article.datePublishedTimezoneAssumed:
+        events.append("published/timezone-assumed")
+    return events
+
+
+def normalize_bylines(article: Article) -> list[str]:
+    """Split raw credits into people and agencies; find dateline and contributors."""
+    credits = normalize_credits([a.nameRaw for a in article.authors])
+    article.authors = [Author(name=name, nameRaw=raw) for name, raw in credits.people]
+    agencies = list(credits.agencies)
+    if dateline := parse_dateline(article.articleBody):
+        article.dateline = Dateline(place=dateline[0], agency=dateline[1])
+    article.contributors = [Author(name=n, nameRaw=n) for n in parse_contributors(article.articleBody)]
+    article.agencies = agencies
+    return ["authors/found" if article.authors else "authors/missing"]
+
+
+def normalize_language(article: Article) -> list[str]:
+    """BCP 47 language from the markup, else detected from the body."""
+    tag = normalize_language_tag(article.inLanguage)
+    if tag is None:
+        tag = detect_language(article.articleBody)
+        article.inLanguage = tag
+        return ["language/detected"] if tag else ["language/missing"]
+    article.inLanguage = tag
+    return ["language/markup"]
