@@ -14,6 +14,8 @@ class Body:
 
     text: str
     html: str | None = None
+    trailer: tuple[str, ...] = ()
+    """Lines cut from the end of the story (contributor notes, copyright): kept for credits."""
 
 
 def extract_body(doc: HtmlElement, url: str | None = None) -> Body:

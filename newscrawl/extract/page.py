@@ -117,5 +117,7 @@ class ArticlePage:
         if not body.text:
             raise EmptyBody(self.page.url)
         article.articleBody, article.articleBodyHtml = body.text, body.html
+        # End-of-story notes are candidates for contributors; normalize_bylines reads them.
+        article.contributors = [Author(name=line, nameRaw=line) for line in body.trailer]
         article.wordCount = len(body.text.split())
         return article

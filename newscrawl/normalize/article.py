@@ -53,7 +53,8 @@ def normalize_bylines(article: Article) -> list[str]:
     agencies = list(credits.agencies)
     if dateline := parse_dateline(article.articleBody):
         article.dateline = Dateline(place=dateline[0], agency=dateline[1])
-    article.contributors = [Author(name=n, nameRaw=n) for n in parse_contributors(article.articleBody)]
+    notes = "\n".join([article.articleBody, *(c.nameRaw for c in article.contributors)])
+    article.contributors = [Author(name=n, nameRaw=n) for n in parse_contributors(notes)]
     article.agencies = agencies
     return ["authors/found" if article.authors else "authors/missing"]
 
