@@ -1,35 +1,111 @@
-"""Author credits exactly as the page writes them: JSON-LD, then meta, then the visible byline."""
+"""Author credits as the page writes them: JSON-LD, then meta, then the visible byline.
+
+Each source is asked in turn; the first that credits someone other than the site itself wins.
+A source that only names the site (author = publisher, og:site_name or domain) is kept as the
+last resort: the normalizer files such a credit under agencies, never under authors.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
 from lxml.html import HtmlElement
 
-from .metadata import clean_text, meta_contents
-from .structured import StructuredData, as_text
+from ..normalize.bylines import normalize_credits, site_keys
+from .byline_visible import text_byline, visible_byline
+from .metadata import clean_text
+from .structured import StructuredData, as_text, node_types
 
-XPATH_VISIBLE_BYLINE = (
-    '//*[@rel="author" or @itemprop="author" or contains(@class, "byline")'
-    ' or contains(@class, "author-name")]'
+# <meta> names that carry the author's name (lower-cased); twitter:creator is a handle, not a name.
+AUTHOR_META = (
+    "author", "article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author",
+    "byl", "citation_author", "og:article:author", "article:author_name", "cxenseparse:author",
 )
+SITE_META = ("og:site_name", "application-name", "twitter:site", "publisher", "copyright")
+_ORGANISATION_TYPES = {"organization", "newsmediaorganization", "website", "corporation"}
 
 
-def _json_ld_credits(data: StructuredData) -> list[str]:
+def meta_map(doc: HtmlElement) -> dict[str, list[str]]:
+    """Every <meta> content by lower-cased name/property/itemprop, in page order."""
+    found: dict[str, list[str]] = {}
+    for meta in doc.iter("meta"):
+        key = meta.get("name") or meta.get("property") or meta.get("itemprop")
+        value = clean_text(meta.get("content"))
+        if key and value:
+            found.setdefault(key.strip().lower(), []).append(value)
+    return found
+
+
+def _person_name(entry: Any) -> str | None:
+    if isinstance(entry, str):
+        return clean_text(entry)
+    if not isinstance(entry, dict):
+        return None
+    name = entry.get("name")
+    if isinstance(name, list):
+        name = ", ".join(str(n) for n in name if isinstance(n, str))
+    if not name and (entry.get("givenName") or entry.get("familyName")):
+        name = f"{entry.get('givenName') or ''} {entry.get('familyName') or ''}"
+    return clean_text(as_text(name)) if name else None
+
+
+def json_ld_credits(data: StructuredData) -> list[str]:
+    """Names of the article node's ``author`` (string, object, list or ``@id`` reference)."""
     raw = data.article_value("author")
+    if raw is None:
+        # The story node may lack an author that another article-like node carries.
+        raw = next((n["author"] for n in data.nodes if "author" in n and n is not data.article), None)
     entries = raw if isinstance(raw, list) else ([raw] if raw else [])
     credits = []
     for entry in entries:
-        if name := clean_text(as_text(data.resolve(entry))):
+        if (name := _person_name(data.resolve(entry))) and not name.startswith("http"):
             credits.append(name)
     return credits
 
 
-def extract_credits_raw(doc: HtmlElement, data: StructuredData) -> list[str]:
-    """Raw credit strings, in page order, from the most trusted source that has any."""
-    if credits := _json_ld_credits(data):
-        return credits
-    if credits := meta_contents(doc, "author", "article:author", "dc.creator"):
-        return [c for c in credits if not c.startswith("http")] or credits
-    for element in doc.xpath(XPATH_VISIBLE_BYLINE)[:1]:
-        if text := clean_text(element.text_content()):
-            return [text]
-    return []
+def meta_credits(metas: dict[str, list[str]]) -> list[str]:
+    """Author names from <meta> tags, skipping profile URLs."""
+    credits: list[str] = []
+    for key in AUTHOR_META:
+        for value in metas.get(key, []):
+            if not value.startswith(("http", "www.", "@")) and value not in credits:
+                credits.append(value)
+        if credits:
+            return credits
+    return credits
+
+
+def site_names(data: StructuredData, metas: dict[str, list[str]], url: str) -> frozenset[str]:
+    """Keys of the names the site goes by: publisher, og:site_name, domain labels."""
+    names = [v.lstrip("@") for key in SITE_META for v in metas.get(key, [])]
+    publisher = data.resolve(data.article_value("publisher"))
+    names.append(as_text(publisher) or "")
+    names += [as_text(n.get("name")) or "" for n in data.nodes if node_types(n) & _ORGANISATION_TYPES]
+    return site_keys(names, url)
+
+
+def _credits_beyond_site(credits: list[str], sites: frozenset[str]) -> bool:
+    """True when the credits name someone other than the site."""
+    found = normalize_credits(credits, sites)
+    return bool(found.people or found.agencies)
+
+
+def extract_credits_raw(doc: HtmlElement, data: StructuredData, url: str = "") -> list[str]:
+    """Raw credit strings, in page order, from the most trusted source that credits anyone."""
+    metas = meta_map(doc)
+    sites = site_names(data, metas, url)
+    fallback: list[str] = []
+    sources = (
+        lambda: json_ld_credits(data),
+        lambda: meta_credits(metas),
+        lambda: visible_byline(doc, sites),
+        lambda: text_byline(doc, sites),
+    )
+    for source in sources:
+        credits = source()
+        if not credits:
+            continue
+        if _credits_beyond_site(credits, sites):
+            return credits
+        fallback = fallback or credits
+    return fallback

@@ -86,7 +86,7 @@ class ArticlePage:
 
     def authors_raw(self) -> list[Author]:
         """Credits as written; the byline normalizer splits them into people and agencies."""
-        return [Author(name=c, nameRaw=c) for c in extract_credits_raw(self.doc, self.data)]
+        return [Author(name=c, nameRaw=c) for c in extract_credits_raw(self.doc, self.data, self.page.url)]
 
     def to_article(self) -> Article:
         """The record with raw fields. Raises EmptyBody when no article text is found."""

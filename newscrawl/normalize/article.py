@@ -6,7 +6,8 @@ from dataclasses import replace
 from datetime import datetime
 
 from ..items import Article, Author, Dateline
-from .bylines import normalize_credits, parse_contributors, parse_dateline
+from .bylines import name_key, normalize_credits, site_keys
+from .datelines import parse_contributors, parse_dateline
 from .dates import DateOptions, to_iso8601
 from .text import detect_language, normalize_language_tag
 
@@ -48,13 +49,19 @@ def normalize_dates(article: Article, options: DateOptions) -> list[str]:
 
 def normalize_bylines(article: Article) -> list[str]:
     """Split raw credits into people and agencies; find dateline and contributors."""
-    credits = normalize_credits([a.nameRaw for a in article.authors])
+    sites = site_keys([article.publisher], article.canonicalUrl or article.url)
+    credits = normalize_credits([a.nameRaw for a in article.authors], sites)
     article.authors = [Author(name=name, nameRaw=raw) for name, raw in credits.people]
-    agencies = list(credits.agencies)
+    # The site credited as its own author is an organisation credit, and only when alone.
+    agencies = list(credits.agencies) or ([] if article.authors else list(credits.sites))
     if dateline := parse_dateline(article.articleBody):
         article.dateline = Dateline(place=dateline[0], agency=dateline[1])
-    notes = "\n".join([article.articleBody, *(c.nameRaw for c in article.contributors)])
-    article.contributors = [Author(name=n, nameRaw=n) for n in parse_contributors(notes)]
+        if dateline[1] and not article.authors and not agencies:
+            agencies.append(dateline[1])
+    notes = [c.nameRaw for c in article.contributors] + article.articleBody.splitlines()[-6:]
+    authors = {name_key(a.name) for a in article.authors}
+    names = [n for n in parse_contributors(notes) if name_key(n) not in authors]
+    article.contributors = [Author(name=n, nameRaw=n) for n in names]
     article.agencies = agencies
     return ["authors/found" if article.authors else "authors/missing"]
 

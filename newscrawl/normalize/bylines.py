@@ -1,41 +1,56 @@
-"""Credit strings -> people and agencies; datelines and end-of-story contributor lines."""
+"""Credit strings -> people and agencies: "By JOHN DOE and JANE ROE, AP" -> John Doe, Jane Roe; AP."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
-KNOWN_AGENCIES = {
-    "ap": "AP", "associated press": "Associated Press", "the associated press": "Associated Press",
-    "reuters": "Reuters", "afp": "AFP", "agence france-presse": "AFP", "dpa": "dpa", "upi": "UPI",
-    "bloomberg": "Bloomberg", "efe": "EFE", "agencia efe": "Agencia EFE", "ansa": "ANSA",
-    "kyodo": "Kyodo", "xinhua": "Xinhua", "apa": "APA", "sda": "SDA", "kna": "KNA", "epd": "epd",
-    "redaktion": "Redaktion", "staff": "Staff", "cnn": "CNN", "bbc": "BBC", "pa": "PA",
-}
-_BY_PREFIX = re.compile(r"^\s*(by|von|par|por|door|di|av)\s+", re.IGNORECASE)
-_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bund\b|&|\s/\s)\s*", re.IGNORECASE)
-_EMAIL = re.compile(r"\S+@\S+")
-_ROLE = re.compile(
-    r"\b(staff writer|senior editor|editor|reporter|correspondent|contributor|columnist)\b", re.IGNORECASE
+from .agencies import LABELS, ROLE_WORDS, agency_name, is_organisation
+
+_TAGS = re.compile(r"<[^>]+>")
+_EMAIL = re.compile(r"\S+(?:@|\[at\]|\(at\))\S+\.\w+", re.IGNORECASE)
+_URL = re.compile(r"https?://\S+|www\.\S+\.\w+\S*", re.IGNORECASE)
+_HANDLE = re.compile(r"(?<!\w)@\w+")
+# Pieces of one byline line: "29. Juni 2017 · von Tobi", "unocero - Alberto", "A | B", "A / B".
+_SEGMENTS = re.compile(r"\s*(?:[|·•▪»«›‹\n]|\s[\u2013\u2014-]\s|\s/\s|\s[\u2013\u2014-]$)\s*")
+_NAMES = re.compile(r"\s*(?:,|;|\s(?:and|und|y|et|e|&amp;|&|sowie|with|mit)\s|&)\s*", re.IGNORECASE)
+_MONTHS = (
+    r"jan|feb|mär|mar|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz]|januar|februar|märz|juni|juli"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
+    r"|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
 )
-_DATELINE = re.compile(
-    r"^(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ .'\-]{1,40}?)(?:,\s*[A-Z][a-z]{2,8}\.?\s*\d{1,2})?\s*"
-    r"\((?P<agency>[A-Za-z/ ]{1,20})\)\s*[\u2013\u2014\-]+\s*"
-)
-_CONTRIBUTED = re.compile(
-    r"^(?:(?P<agency>[A-Z][\w.]*(?: [A-Z][\w.]*)*) )?(?:writers?|reporters?|correspondents?)\s+"
-    r"(?P<names>.+?)\s+contributed(?: to)? (?:this|the) report",
+# Where a date or time starts, the name has ended: "Jane Roe 1. Januar 2023", "John Walk January 10".
+_DATE_START = re.compile(
+    rf"(?:\b(?:am|on|at|le|el|um|den|vom|published|updated|posted|veröffentlicht|aktualisiert|stand)"
+    rf"\s*:?\s*)?(?:\d{{1,2}}\.?\s*(?:{_MONTHS})|\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}"
+    rf"|(?<![\w])(?:{_MONTHS})[a-zäé]*\.?\s+\d{{1,2}}\b|\b\d{{1,2}}:\d{{2}}|\b(?:19|20)\d{{2}}\b"
+    rf"|\b(?:vor|il y a|hace)\s+\d+\s|\b\d+\s+(?:hours?|minutes?|days?|stunden?|minuten?|tagen?)\b)",
     re.IGNORECASE,
 )
+_PREFIX = re.compile(
+    r"^(?:(?:posted|written|words|story|text|reported|report|artikel|beitrag|rezept|geschrieben"
+    r"|verfasst|eingestellt|erstellt|veröffentlicht|publiziert|publicado|escrito|écrit|publié"
+    r"|redigé|un articolo|a cura)\s*)?(?:by|von|par|por|door|di|av|durch)\s*:?\s+"
+    r"|^(?:autor(?:in|en)?|author(?:s)?|text|texto|texte|verfasser(?:in)?|auteur|autore"
+    r"|reporter|writer|by|von|por|par|redakteur(?:in)?|责任编辑|作者|编辑|撰文|记者|文)\s*[:：]\s*"
+    r"|^(?:geschrieben|posted|written|beitrag|artikel)?\s*(?-i:(?:[Bb]y|[Vv]on)(?=[A-ZÄÖÜ][a-zäöüß]))",
+    re.IGNORECASE,
+)
+_AFFILIATION = re.compile(r"\s+(?i:for|für|pour|para)\s+(?i:the\s+|die\s+|den\s+)?[A-Z].*$")
+_PARTICLES = frozenset({"van", "der", "de", "den", "von", "da", "del", "la", "le", "di", "du", "zu", "dos"})
 
 
 @dataclass(frozen=True)
 class Credits:
     """People and agencies found in the credits."""
 
-    people: list[tuple[str, str]]
+    people: list[tuple[str, str]] = field(default_factory=list)
     """(clean name, raw text) pairs."""
-    agencies: list[str]
+    agencies: list[str] = field(default_factory=list)
+    sites: list[str] = field(default_factory=list)
+    """Credits naming the site itself: the organisation, filed under agencies, never people."""
 
 
 def titlecase_name(name: str) -> str:
@@ -45,79 +60,145 @@ def titlecase_name(name: str) -> str:
     'John McDonald'
     >>> titlecase_name("SEAN O'BRIEN")
     "Sean O'Brien"
-    >>> titlecase_name("VAN DER BERG")
-    'van der Berg'
+    >>> titlecase_name("PIETER VAN DER BERG")
+    'Pieter van der Berg'
     """
-    if not name.isupper():
+    letters = [c for c in name if c.isalpha()]
+    if len(letters) < 2 or not name.isupper():
         return name
     words = []
-    for word in name.lower().split():
-        if word in {"van", "der", "de", "den", "von", "da", "del", "la", "le", "di", "du"}:
+    for index, word in enumerate(name.lower().split()):
+        if word in _PARTICLES and index > 0:
             words.append(word)
             continue
         word = "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
-        word = re.sub(r"^(Mc)(\w)", lambda m: m.group(1) + m.group(2).upper(), word)
-        word = re.sub(r"^(O')(\w)", lambda m: m.group(1) + m.group(2).upper(), word)
+        word = re.sub(r"^(Mc|O'|O’)(\w)", lambda m: m.group(1) + m.group(2).upper(), word)
         words.append(word)
-    if words and words[0] in {"van", "der", "de", "von", "da", "del", "la", "le", "di", "du"}:
-        return " ".join(words)
     return " ".join(words)
 
 
-def agency_name(text: str) -> str | None:
-    """The agency a credit names, or None: "Associated Press" -> "Associated Press"."""
-    key = text.strip().strip(".").lower()
-    if key in KNOWN_AGENCIES:
-        return KNOWN_AGENCIES[key]
-    head = re.split(r"[/ ]", key, maxsplit=1)[0]
-    if "/" in key and head in KNOWN_AGENCIES:
-        return text.strip()
-    return None
+def strip_prefix(text: str) -> str:
+    """Drop byline words and labels: "Posted by Jane" -> "Jane", "Autor: Jane" -> "Jane"."""
+    for _ in range(2):
+        stripped = _PREFIX.sub("", text, count=1).strip()
+        if stripped == text:
+            break
+        text = stripped
+    return text
 
 
-def split_credit(raw: str) -> Credits:
-    """Split one credit line into people and agencies."""
-    text = _EMAIL.sub(" ", raw)
-    text = _BY_PREFIX.sub("", text)
-    text = _ROLE.sub(" ", text)
-    people: list[tuple[str, str]] = []
-    agencies: list[str] = []
-    for part in _SPLIT.split(text):
-        part = part.strip(" .|-\u2013\u2014:")
-        if not part:
+def cut_date(text: str) -> str:
+    """Cut a date or time glued to a name: "Jane Roe 1. Januar 2023" -> "Jane Roe"."""
+    if match := _DATE_START.search(text):
+        return text[: match.start()].strip(" ,.-–—|:")
+    return text
+
+
+def _strip_roles(part: str) -> str:
+    """Drop job titles around a name: "Staff Writer Jane Roe" / "FOCUS-Experte Jane Roe"."""
+    words = part.split()
+    while words and _is_role(words[-1]) and len(words) > 1:
+        words.pop()
+    while words and _is_role(words[0]) and len(words) > 1:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _is_role(word: str) -> bool:
+    word = word.strip(",.").lower()
+    return word in ROLE_WORDS or ("-" in word and word.rsplit("-", 1)[-1] in ROLE_WORDS)
+
+
+def _is_plausible(part: str) -> bool:
+    """A credit we keep: letters, not a label, not a sentence."""
+    if not any(c.isalpha() for c in part) or part.lower() in LABELS:
+        return False
+    words = part.split()
+    if len(words) > 7 or len(part) > 70 or part.endswith(("?", "!")):
+        return False
+    return not all(_is_role(w) for w in words)
+
+
+def clean_segment(segment: str) -> list[str]:
+    """The credits of one segment of a byline, cleaned, in order."""
+    segment = _AFFILIATION.sub("", strip_prefix(segment))
+    segment = cut_date(segment)
+    found = []
+    for part in _NAMES.split(segment):
+        part = strip_prefix(part.strip(" .:|-–—()[]\"'“”„"))
+        part = _strip_roles(part).strip(" ,:|-–—")
+        # Keep the period of a final initial ("Joe S."), drop a sentence's.
+        if part.endswith(".") and not re.search(r"(?:\b\w|Jr|Sr)\.$", part):
+            part = part.rstrip(".")
+        if part and _is_plausible(part):
+            found.append(part)
+    return found
+
+
+def _drop_places(parts: list[str]) -> list[str]:
+    """In "Jane Roe, London, John Doe" the lone capitalised word is the place the writer files from."""
+    if len(parts) < 2 or not any(len(p.split()) > 1 for p in parts):
+        return parts
+    kept = []
+    for index, part in enumerate(parts):
+        lone = len(part.split()) == 1 and part[:1].isupper() and not part.isupper()
+        if lone and index > 0 and len(parts[index - 1].split()) > 1 and agency_name(part) is None:
             continue
-        if agency := agency_name(part):
-            agencies.append(agency)
-        elif len(part.split()) <= 5 and not part.lower().startswith("email"):
-            people.append((titlecase_name(part), raw))
-    return Credits(people, agencies)
+        kept.append(part)
+    return kept
 
 
-def normalize_credits(raw_credits: list[str]) -> Credits:
-    """People and agencies from every raw credit, once each, in page order."""
-    people: list[tuple[str, str]] = []
-    agencies: list[str] = []
+def split_credit(raw: str, site_names: frozenset[str] = frozenset()) -> Credits:
+    """Split one credit line into people and agencies; site names go (they are no credit)."""
+    text = _HANDLE.sub(" ", _URL.sub(" ", _EMAIL.sub(" ", _TAGS.sub(" ", raw))))
+    parts: list[str] = []
+    for segment in _SEGMENTS.split(text):
+        parts += clean_segment(segment)
+    credits = Credits()
+    for part in _drop_places(parts):
+        if name_key(part) in site_names:
+            credits.sites.append(part)
+        elif agency := agency_name(part):
+            credits.agencies.append(agency)
+        elif is_organisation(part):
+            credits.agencies.append(part)
+        else:
+            credits.people.append((titlecase_name(part), raw))
+    return credits
+
+
+def name_key(name: str) -> str:
+    """A name reduced for comparison: "ZEIT Online" and "zeit-online" give the same key."""
+    return "".join(c for c in name.casefold() if c.isalnum())
+
+
+def site_keys(names: Iterable[str | None], url: str | None) -> frozenset[str]:
+    """Keys of the names a site goes by: the given names plus its domain and domain labels.
+
+    >>> sorted(site_keys(["Die Zeit"], "https://www.zeit.de/x"))
+    ['diezeit', 'zeit', 'zeitde']
+    """
+    host = (urlsplit(url or "").hostname or "").removeprefix("www.")
+    labels = host.split(".")
+    every = [*names, host, ".".join(labels[-2:]), *(label for label in labels[:-1] if len(label) > 3)]
+    return frozenset(key for key in map(name_key, (n for n in every if n)) if len(key) > 2)
+
+
+def _first_time(name: str, seen: set[str]) -> bool:
+    key = name_key(name)
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
+
+
+def normalize_credits(raw_credits: list[str], site_names: frozenset[str] = frozenset()) -> Credits:
+    """People, agencies and site-name credits from every raw credit, once each, in page order."""
+    result = Credits()
+    seen: set[str] = set()
     for raw in raw_credits:
-        credits = split_credit(raw)
-        people += [p for p in credits.people if p[0].lower() not in {q[0].lower() for q in people}]
-        agencies += [a for a in credits.agencies if a not in agencies]
-    return Credits(people, agencies)
-
-
-def parse_dateline(body: str) -> tuple[str, str | None] | None:
-    """(place, agency) from an opening like "TOKYO (AP) –", or None."""
-    match = _DATELINE.match(body)
-    if not match:
-        return None
-    return match.group("place").strip().rstrip(","), match.group("agency").strip()
-
-
-def parse_contributors(body: str) -> list[str]:
-    """Names credited in "X writer A and B contributed to this report." lines."""
-    names: list[str] = []
-    for line in body.splitlines()[-8:]:
-        if match := _CONTRIBUTED.search(line.strip()):
-            for name in _SPLIT.split(match.group("names")):
-                if name.strip() and name.strip() not in names:
-                    names.append(name.strip())
-    return names
+        credits = split_credit(raw, site_names)
+        result.people.extend(p for p in credits.people if _first_time(p[0], seen))
+        result.agencies.extend(a for a in credits.agencies if _first_time(a, seen))
+        result.sites.extend(s for s in credits.sites if _first_time(s, seen))
+    return result

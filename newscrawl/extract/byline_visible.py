@@ -1,0 +1,127 @@
+"""The byline a reader sees: author/byline elements, then short "By ..." / "Von ..." lines."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from ..normalize.bylines import normalize_credits
+from .metadata import clean_text
+
+# Elements marked as the author by rel/itemprop, or by a class or id naming an author or byline.
+XPATH_STRONG = etree.XPath(
+    '//*[@rel="author" or contains(@itemprop, "author") or contains(@class, "byline")'
+    ' or contains(@class, "Byline") or contains(@class, "author-name") or contains(@class, "authorName")'
+    ' or contains(@class, "AuthorName") or contains(@data-testid, "uthor")]|//address'
+)
+XPATH_WEAK = etree.XPath(
+    '//*[contains(@class, "author") or contains(@class, "Author") or contains(@id, "author")'
+    ' or contains(@class, "writer") or contains(@class, "submitted") or contains(@class, "posted-by")'
+    ' or contains(@class, "journalist") or contains(@class, "redakteur") or contains(@class, "autor")'
+    ' or contains(@class, "verfasser") or contains(@class, "zuozhe") or contains(@class, "bianji")]'
+)
+XPATH_TEXTS = etree.XPath("//body//text()")
+_SKIP_TAGS = frozenset(
+    {"input", "textarea", "form", "link", "meta", "script", "style", "img", "svg", "symbol",
+     "button", "select", "option", "noscript", "time", "figure", "figcaption", "picture", "head"}
+)
+# Regions whose author links belong to someone else: comments, teasers of other stories, menus.
+# Matched against the words of class and id tokens ("comment-list", "jp-relatedposts").
+_FOREIGN_STEMS = (
+    "comment", "respond", "reply", "sidebar", "related", "widget", "footer", "recommend",
+    "popular", "newsletter", "menu", "navigation", "disqus", "morefrom", "trending", "recipe",
+    "caption", "copyright", "avatar", "image", "photo", "picture", "hidden", "overlay", "social",
+    "share", "bio", "description", "gravatar", "teaserlist",
+)
+# WordPress writes the post's tags and categories as classes: "tag-social-media" says nothing.
+_TAXONOMY_TOKENS = ("tag-", "category-", "postid-", "format-")
+_SUBWORD = re.compile(r"[-_\s]+")
+_FOREIGN_TAGS = frozenset({"footer", "aside", "nav", "form", "figure", "figcaption", "blockquote"})
+# A short line opening with a byline word: "von Daniela Obers", "Text: Jane Roe", "By JANE ROE".
+_TEXT_BYLINE = re.compile(
+    r"^\s*(?:(?:text|texte|texto|autor(?:in)?|author|verfasser(?:in)?|reporter|story|words)\s*[:：]"
+    r"|(?:text\s+|written\s+|posted\s+|geschrieben\s+|ein beitrag\s+|artikel\s+)?(?:von|by|par|por)\s)",
+    re.IGNORECASE,
+)
+_MAX_TEXT = 120
+
+
+def _is_foreign(element: HtmlElement) -> bool:
+    """True inside comments, teasers, captions, sidebars and forms."""
+    node: HtmlElement | None = element
+    depth = 0
+    while node is not None and depth < 25 and node.tag not in ("body", "html"):
+        if node.tag in _FOREIGN_TAGS or _has_foreign_mark(node):
+            return True
+        node, depth = node.getparent(), depth + 1
+    return False
+
+
+def _has_foreign_mark(node: HtmlElement) -> bool:
+    marks = f"{node.get('class') or ''} {node.get('id') or ''}".lower()
+    for token in marks.split():
+        if token.startswith(_TAXONOMY_TOKENS):
+            continue
+        if any(word.startswith(_FOREIGN_STEMS) for word in _SUBWORD.split(token)):
+            return True
+    return False
+
+
+def _element_text(element: HtmlElement) -> str | None:
+    """The credit text of an author element: microdata name or content first, then its text."""
+    if element.tag == "meta":
+        return clean_text(element.get("content"))
+    for named in element.xpath('.//*[@itemprop="name"]')[:1]:
+        return clean_text(named.get("content") or named.text_content())
+    return clean_text(element.text_content())
+
+
+def _credits_of(element: HtmlElement, sites: frozenset[str]) -> list[str]:
+    if not isinstance(element.tag, str) or element.tag in _SKIP_TAGS or _is_foreign(element):
+        return []
+    text = _element_text(element)
+    if not text or len(text) > _MAX_TEXT:
+        return []
+    found = normalize_credits([text], sites)
+    return [text] if found.people or found.agencies else []
+
+
+def _first_credit(elements: list[HtmlElement], sites: frozenset[str]) -> list[str]:
+    for element in elements:
+        if credits := _credits_of(element, sites):
+            return credits
+    return []
+
+
+def visible_byline(doc: HtmlElement, sites: frozenset[str]) -> list[str]:
+    """The first author or byline element that credits someone, strongest markup first."""
+    return _first_credit(XPATH_STRONG(doc), sites) or _first_credit(XPATH_WEAK(doc), sites)
+
+
+def text_byline(doc: HtmlElement, sites: frozenset[str]) -> list[str]:
+    """A short "By ..." / "Von ..." / "Text: ..." line in the page, when no markup marks one."""
+    for text in XPATH_TEXTS(doc):
+        if len(text) > _MAX_TEXT or not _TEXT_BYLINE.match(text):
+            continue
+        parent = text.getparent()
+        if parent is not None and text.is_tail:
+            parent = parent.getparent()
+        if parent is None or parent.tag in _SKIP_TAGS or _is_foreign(parent):
+            continue
+        line = clean_text(parent.text_content())
+        if not line or len(line) > 80:
+            continue
+        found = normalize_credits([line], sites)
+        if found.people and all(_looks_like_person(name) for name, _ in found.people):
+            return [line]
+    return []
+
+
+def _looks_like_person(name: str) -> bool:
+    """Two to four capitalised words: the strict test for credits found in running text."""
+    words = name.split()
+    if not 1 < len(words) <= 4 or any(c.isdigit() for c in name):
+        return False
+    return all(w[:1].isupper() or w in {"van", "von", "der", "de", "da", "di", "del", "zu"} for w in words)

@@ -1,0 +1,98 @@
+"""Word lists of the byline normalizer: news agencies, organisation markers, roles, labels."""
+
+from __future__ import annotations
+
+import re
+
+# Lower-cased credit -> the form we record. Agencies and newsroom collectives, never people.
+KNOWN_AGENCIES = {
+    "ap": "AP", "associated press": "Associated Press", "the associated press": "Associated Press",
+    "reuters": "Reuters", "thomson reuters": "Reuters", "afp": "AFP",
+    "agence france-presse": "AFP", "agence france presse": "AFP", "dpa": "dpa",
+    "deutsche presse-agentur": "dpa", "upi": "UPI", "bloomberg": "Bloomberg",
+    "bloomberg news": "Bloomberg News", "efe": "EFE", "agencia efe": "Agencia EFE",
+    "europa press": "Europa Press", "ansa": "ANSA", "kyodo": "Kyodo", "kyodo news": "Kyodo News",
+    "jiji": "JIJI", "jiji press": "Jiji Press", "xinhua": "Xinhua", "apa": "APA", "sda": "SDA",
+    "kna": "KNA", "epd": "epd", "kathpress": "kathpress", "idea": "idea", "sid": "SID",
+    "ddp": "ddp", "dts": "dts", "afp/dpa": "AFP/dpa", "ots": "OTS", "anp": "ANP",
+    "belga": "Belga", "tass": "TASS", "pa": "PA", "pa media": "PA Media", "ani": "ANI",
+    "pti": "PTI", "ians": "IANS", "yonhap": "Yonhap", "notimex": "Notimex", "télam": "Télam",
+    "telam": "Télam", "ips": "IPS", "cnn": "CNN", "bbc": "BBC", "nzz": "NZZ", "red": "red",
+    "redaktion": "Redaktion", "die redaktion": "Redaktion", "online-redaktion": "Online-Redaktion",
+    "redacción": "Redacción", "la redacción": "Redacción", "rédaction": "Rédaction",
+    "la rédaction": "Rédaction", "redazione": "Redazione", "staff": "Staff", "agenturen": "Agenturen",
+    "agencies": "Agencies", "news agencies": "Agencies", "wire services": "Wire services",
+    "news services": "News services",
+}
+# Words that make a credit an organisation rather than a person.
+ORGANISATION_WORDS = frozenset(
+    {
+        "gmbh", "ag", "se", "kg", "e.v", "e.v.", "ev", "inc", "inc.", "ltd", "ltd.", "llc", "plc",
+        "corp", "s.a", "s.a.", "sa", "verlag", "redaktion", "redaktionsteam", "team", "presse",
+        "pressestelle", "pressedienst", "stiftung", "verband", "verein", "bund", "ministerium",
+        "institut", "universität", "university", "foundation", "association", "newsroom",
+        "desk", "staff", "editorial", "redacción", "rédaction", "redazione", "agentur",
+        "agenturen", "agency", "news", "online", "zeitung", "magazin", "magazine", "media",
+        "medien", "blog", "services", "service", "group", "gruppe", "club", "fernsehen", "radio",
+        "tv",
+    }
+)
+# Job titles printed next to a name ("By JANE ROE, Staff Writer"); a part made only of them goes.
+ROLE_WORDS = frozenset(
+    {
+        "staff", "senior", "chief", "deputy", "managing", "executive", "contributing", "special",
+        "associate", "assistant", "political", "business", "sports", "national", "foreign",
+        "investigative", "freelance", "guest", "writer", "writers", "reporter", "reporters",
+        "editor", "editors", "correspondent", "correspondents", "contributor", "columnist",
+        "journalist", "photographer", "producer", "analyst", "in-chief", "editor-in-chief",
+        "redakteur", "redakteurin", "chefredakteur", "chefredakteurin", "korrespondent",
+        "korrespondentin", "autor", "autorin", "gastautor", "gastautorin", "volontär",
+        "volontärin", "reporterin", "journalistin", "fotograf", "fotografin", "experte",
+        "expertin", "kolumnist", "kolumnistin", "redactor", "redactora", "periodista",
+        "corresponsal", "journaliste", "rédacteur", "rédactrice", "correspondant", "the", "of",
+        "and", "for", "desk", "at", "large",
+    }
+)
+# Credits that are form labels, link texts or placeholders, never a person.
+LABELS = frozenset(
+    {
+        "name", "datum", "date", "email", "e-mail", "mail", "email the author", "no author",
+        "author", "authors", "autor", "autorin", "autoren", "by", "von", "posted", "share",
+        "teilen", "follow", "folgen", "more", "mehr", "weiter", "weitere artikel", "alle autoren",
+        "profile", "profil", "twitter", "facebook", "instagram", "linkedin", "comments",
+        "kommentare", "anonymous", "anonym", "guest", "gast", "read more", "view all posts",
+        "all posts", "about the author", "über den autor", "über die autorin", "none", "null",
+        "admin", "administrator", "webmaster", "user", "text", "foto", "fotos", "bild", "photo",
+    }
+)
+_AGENCY_CODE = re.compile(r"^[a-zäöü]{2,6}(?:/[a-zäöü]{2,6}){1,3}$", re.IGNORECASE)
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?:/\S*)?$", re.IGNORECASE)
+
+
+def agency_name(text: str) -> str | None:
+    """The agency a credit names, or None.
+
+    >>> agency_name("The Associated Press")
+    'Associated Press'
+    >>> agency_name("dpa/lno")
+    'dpa/lno'
+    >>> agency_name("Jane Roe") is None
+    True
+    """
+    key = text.strip().strip(".").lower()
+    if key in KNOWN_AGENCIES:
+        return KNOWN_AGENCIES[key]
+    # Agency codes joined by slashes: "dpa/lno", "APA/AP", "AFP/Reuters".
+    if "/" in key and " " not in key:
+        heads = key.split("/")
+        if heads[0] in KNOWN_AGENCIES or _AGENCY_CODE.match(key):
+            return text.strip()
+    return None
+
+
+def is_organisation(text: str) -> bool:
+    """True for credits that name an organisation: "Nordex SE", "przepisy.pl", "ACLU Team"."""
+    if _DOMAIN.match(text.strip()):
+        return True
+    words = {w.strip(",()").lower() for w in text.split()}
+    return bool(words & ORGANISATION_WORDS) or "/" in text
