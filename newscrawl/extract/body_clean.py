@@ -1,0 +1,104 @@
+"""Post-cleaning of trafilatura's output: drop boilerplate blocks, cut the end notes off.
+
+Works on the top-level blocks of trafilatura's XML body (p, head, list, quote, table, graphic).
+The rules are in ``body_rules``; here they are applied in story order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml.etree import _Element
+
+from .body_rules import (
+    block_text,
+    is_comments_label,
+    is_credit,
+    is_link_list,
+    is_promo,
+    is_rule,
+    is_share_bar,
+    is_teaser,
+    is_trailer,
+    link_share,
+    same_text,
+)
+
+# The story's end notes start at most this far from the end (share of the text's characters):
+# a "___" rule or a copyright line earlier than that is part of the story.
+_END_NOTES_SHARE = 0.3
+
+
+@dataclass
+class Cleaned:
+    """Blocks that make up the story, and the end-of-story lines cut from it."""
+
+    blocks: list[_Element]
+    trailer: list[str] = field(default_factory=list)
+
+
+def _is_boilerplate(block: _Element, text: str) -> bool:
+    """A block that is never article text, wherever it appears."""
+    if block.tag == "graphic":
+        return False
+    if not text:
+        return block.tag != "table"
+    return (is_teaser(block, text) or is_link_list(block) or is_promo(text)
+            or is_share_bar(text) or is_credit(text))
+
+
+def _drop_headline(blocks: list[_Element], headline: str | None) -> list[_Element]:
+    """The page's own headline repeated above the story (and anything above it) goes."""
+    if not headline:
+        return blocks
+    for index, block in enumerate(blocks[:3]):
+        if block.tag in ("p", "head") and same_text(block_text(block), headline):
+            return blocks[index + 1:]
+    return blocks
+
+
+def _drop_boxes(blocks: list[_Element]) -> list[_Element]:
+    """Boilerplate blocks, and the links a "Don't miss"-style label introduces, go."""
+    kept: list[_Element] = []
+    in_box = False
+    for block in blocks:
+        text = block_text(block)
+        if in_box and (link_share(block, text) >= 0.5 or block.tag == "list"):
+            continue  # one more teaser under the box label
+        in_box = False
+        if _is_boilerplate(block, text):
+            in_box = is_teaser(block, text) and len(text.split()) <= 4
+            continue
+        kept.append(block)
+    return kept
+
+
+def _story_end(texts: list[str]) -> int:
+    """Index of the first end-notes block: a rule, copyright or comments label near the end."""
+    total = sum(len(t) for t in texts) or 1
+    remaining = total
+    for index, text in enumerate(texts):
+        if index and remaining <= _END_NOTES_SHARE * total and (
+            is_rule(text) or is_comments_label(text) or (is_trailer(text) and "©" in text)
+            or text.lower().lstrip("( ").startswith("copyright")
+        ):
+            return index
+        remaining -= len(text)
+    return len(texts)
+
+
+def _split_trailer(blocks: list[_Element]) -> Cleaned:
+    """Cut the end notes: everything after the story's end mark, then trailing credit lines."""
+    texts = [block_text(b) for b in blocks]
+    end = _story_end(texts)
+    while end > 1 and (is_trailer(texts[end - 1]) or is_rule(texts[end - 1])):
+        end -= 1
+    notes = [t for t in texts[end:] if t and not is_rule(t)]
+    trailer = [t for t in notes if is_trailer(t)] or notes[:2]
+    return Cleaned(blocks=blocks[:end], trailer=trailer)
+
+
+def clean_blocks(root: _Element, headline: str | None = None) -> Cleaned:
+    """The story's blocks from trafilatura's body element, without boilerplate."""
+    blocks = _drop_headline(list(root), headline)
+    return _split_trailer(_drop_boxes(blocks))

@@ -1,0 +1,140 @@
+"""What counts as boilerplate in a block of extracted article text: patterns and small predicates.
+
+Each predicate looks at one block (a paragraph, heading, list or quote of trafilatura's output)
+and names a class of non-article text an editor would cut on any site: promotion, share bars,
+related-story teasers, photo credits, end-of-story credits and copyright notes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.etree import _Element
+
+# "Related: ...", "READ MORE: ...", "Also on example.com ...": a label leading a link to
+# another story. Kept short and generic; the label alone is not enough (see is_teaser).
+TEASER_LABEL = re.compile(
+    r"^\W*(related( stories| articles| coverage| content| reading| links)?|read more|more|"
+    r"see more|see also|also read|read also|read next|also see|also on [\w.-]+|watch|"
+    r"watch more|more on this|recommended|don'?t miss|trending|most read|most popular|"
+    r"top stories|latest|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lea también|"
+    r"lee también|leia também|baca juga|leggi anche)\b\s*[:|»>\-–—]?",
+    re.IGNORECASE,
+)
+PROMO = re.compile(
+    r"\b(sign[ -]?up|subscribe|register)\b.{0,80}\b(newsletters?|inbox|e-?mail updates|alerts)\b|"
+    r"\b(newsletters?)\b.{0,80}\b(sign[ -]?up|subscribe)\b|"
+    r"\bfollow (us|him|her|them|me)\b.{0,40}\b(twitter|facebook|instagram|linkedin|youtube|"
+    r"tiktok|threads|bluesky)\b|"
+    r"\b(like this story|share (it|this( story| article)?) with (a friend|your friends))\b|"
+    r"\bdownload (our|the \w+) app\b",
+    re.IGNORECASE,
+)
+SHARE_WORDS = frozenset(
+    "share this article story on facebook twitter x linkedin whatsapp email e-mail print "
+    "pinterest reddit copy link tweet messenger telegram comments comment".split()
+)
+CREDIT = re.compile(
+    r"^\W*((image|photo|picture|video)s?\s*(credit|courtesy)?s?|photograph|credits?|"
+    r"foto|bild)\s*[:|]|"
+    r"\b(getty images|shutterstock|afp via getty|ap photo|reuters/[A-Z])",
+    re.IGNORECASE,
+)
+# End-of-story notes: contributor lines, wire credits, copyright, author contact lines.
+TRAILER = re.compile(
+    r"\bcontributed (reporting )?to (this|the) (report|story|article)\b|"
+    r"^\W*(additional )?(reporting|writing|editing|compiled|translated) by\b|"
+    r"^\W*(copyright|©|\(c\)\s*\d{4})|\ball rights reserved\b|"
+    r"\bmay not be (re)?published, broadcast\b|"
+    r"\b(can|may) be reached at\b|^\W*have a (news )?tip\b|"
+    r"\bfollow (him|her|them|me) on (twitter|x|instagram|facebook)\b",
+    re.IGNORECASE,
+)
+RULE_LINE = re.compile(r"^\s*([_\-*=~]\s*){3,}$")
+COMMENTS_LABEL = re.compile(
+    r"^\W*(\d+\s+)?(comments?|leave a (comment|reply)|tell us what you think|join the "
+    r"(discussion|conversation)|add your comment|post a comment)\b.{0,20}$",
+    re.IGNORECASE,
+)
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
+
+
+def block_text(block: _Element) -> str:
+    """All text of a block, whitespace collapsed."""
+    return _SPACE.sub(" ", "".join(block.itertext())).strip()
+
+
+def link_share(block: _Element, text: str) -> float:
+    """Share of the block's characters that sit inside links."""
+    if not text:
+        return 0.0
+    linked = sum(len(_SPACE.sub(" ", "".join(ref.itertext())).strip()) for ref in block.iter("ref"))
+    return min(1.0, linked / len(text))
+
+
+def words(text: str) -> list[str]:
+    """Word tokens of a text.
+
+    >>> words("Share on X, or e-mail")
+    ['Share', 'on', 'X', 'or', 'e', 'mail']
+    """
+    return _WORD.findall(text)
+
+
+def same_text(a: str, b: str) -> bool:
+    """Equal up to case, punctuation and spacing.
+
+    >>> same_text("Japan, Russia agree!", "japan russia  agree")
+    True
+    """
+    return [w.casefold() for w in words(a)] == [w.casefold() for w in words(b)]
+
+
+def is_teaser(block: _Element, text: str) -> bool:
+    """A "Related: <link>" line pointing at another story."""
+    match = TEASER_LABEL.match(text)
+    if match is None or block.tag not in ("p", "head", "item"):
+        return False
+    rest = text[match.end():].strip()
+    return not rest or link_share(block, text) >= 0.5 or len(words(rest)) <= 3
+
+
+def is_link_list(block: _Element) -> bool:
+    """A list whose every item is just a link: related stories, most read, tag clouds."""
+    items = [item for item in block.iter("item")] if block.tag == "list" else []
+    if len(items) < 2:
+        return False
+    return all(link_share(item, block_text(item)) >= 0.9 for item in items)
+
+
+def is_promo(text: str) -> bool:
+    """A short call to subscribe, follow or share."""
+    return len(words(text)) <= 60 and PROMO.search(text) is not None
+
+
+def is_share_bar(text: str) -> bool:
+    """A line made only of share-button labels."""
+    tokens = [w.casefold() for w in words(text)]
+    return 0 < len(tokens) <= 12 and all(t in SHARE_WORDS or t.isdigit() for t in tokens) \
+        and any(t == "share" or t == "tweet" for t in tokens)
+
+
+def is_credit(text: str) -> bool:
+    """A photo or video credit standing alone."""
+    return len(words(text)) <= 14 and CREDIT.search(text) is not None
+
+
+def is_trailer(text: str) -> bool:
+    """An end-of-story note: contributors, wire credit, copyright, author contact."""
+    return len(words(text)) <= 60 and TRAILER.search(text) is not None
+
+
+def is_rule(text: str) -> bool:
+    """A typed separator such as "___" that sets the story apart from its end notes."""
+    return RULE_LINE.match(text) is not None
+
+
+def is_comments_label(text: str) -> bool:
+    """The heading of a reader-comments section."""
+    return COMMENTS_LABEL.match(text) is not None
