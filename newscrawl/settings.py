@@ -1,0 +1,61 @@
+"""Scrapy settings of newscrawl. Scrapy's own first, then ours (NEWSCRAWL_*), each commented."""
+
+BOT_NAME = "newscrawl"
+SPIDER_MODULES = ["newscrawl.spiders"]
+NEWSPIDER_MODULE = "newscrawl.spiders"
+
+# --- Politeness and identity -------------------------------------------------------------
+# Identify ourselves; sites block anonymous bots. Override with -s USER_AGENT=...
+USER_AGENT = "newscrawl/0.1 (+https://github.com/newscrawl/newscrawl; news archive crawler)"
+ROBOTSTXT_OBEY = True  # applies to every request: sitemap- and feed-listed URLs too
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 0.5
+AUTOTHROTTLE_MAX_DELAY = 30
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+COOKIES_ENABLED = False  # news pages need no session; cookies only feed tracking
+
+# --- Limits: the crawl must end by itself and never fill memory -----------------------------
+DOWNLOAD_TIMEOUT = 20  # seconds; Scrapy's 180 s lets one slow server stall a whole run
+DOWNLOAD_MAXSIZE = 8 * 1024 * 1024  # bytes; larger responses are cancelled
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+REDIRECT_MAX_TIMES = 5
+RETRY_TIMES = 2
+DEPTH_LIMIT = 6  # link hops from a start page; sitemaps and feeds count one hop
+TELNETCONSOLE_ENABLED = False  # Scrapy's remote-control servers (telnet and HTTP):
+REMOTE_CONTROL_ENABLED = False  # off unless asked for with -s ..._ENABLED=True
+
+# Drops are expected on any site: log each once at INFO, as one line with reason and URL.
+DEFAULT_DROPITEM_LOG_LEVEL = "INFO"
+LOG_FORMATTER = "newscrawl.logformatter.NewsLogFormatter"
+
+# --- Components ------------------------------------------------------------------------------
+ITEM_PIPELINES = {
+    "newscrawl.pipelines.extract.ExtractPipeline": 100,
+    "newscrawl.pipelines.dates.NormalizeDatesPipeline": 200,
+    "newscrawl.pipelines.bylines.NormalizeBylinesPipeline": 300,
+    "newscrawl.pipelines.language.NormalizeLanguagePipeline": 350,
+    "newscrawl.pipelines.validate.ValidateArticlePipeline": 400,
+    "newscrawl.pipelines.dedupe.DeduplicateArticlesPipeline": 500,
+}
+# The feed written when the command line (-o/-O) and FEEDS name none: one file per run.
+NEWSCRAWL_FEED = {
+    "output/%(name)s/%(name)s-%(time)s.jsonl": {
+        "format": "jsonlines",
+        "encoding": "utf8",
+        "item_classes": ["newscrawl.items.Article"],
+    }
+}
+FEED_EXPORT_ENCODING = "utf-8"
+
+# --- newscrawl -------------------------------------------------------------------------------
+NEWSCRAWL_MIN_BODY_CHARS = 200  # shorter bodies are dropped with reason "short-body"
+NEWSCRAWL_DEFAULT_TZ = None  # IANA zone assumed when a page states no offset; None keeps it naive
+NEWSCRAWL_MIN_YEAR = 1995  # earlier publication dates are rejected as implausible
+NEWSCRAWL_MAX_LISTING_DEPTH = 2  # link hops through section pages from the home page
+NEWSCRAWL_MAX_PAGINATION = 5  # highest page number of a section listing we follow
+NEWSCRAWL_FEED_PATHS = ["/feed", "/rss", "/rss.xml", "/feed.xml", "/atom.xml", "/index.xml"]
+# Paths tried when the home page announces no feed; 404s there are expected and cheap.
+NEWSCRAWL_SITEMAP_PATHS = ["/sitemap.xml", "/sitemap_index.xml", "/news-sitemap.xml"]
+# Paths tried when robots.txt lists no sitemap.

@@ -1,0 +1,104 @@
+"""What to crawl: one site from ``-a url=...`` or many from a TOML/YAML file, validated at start."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+
+from .normalize.dates import validate_timezone
+
+SITE_KEYS = {"url", "feeds", "sitemaps", "allow", "timezone", "day_first", "domains", "name"}
+
+
+class SiteConfigError(ValueError):
+    """A sites file or argument that cannot be used; the message names the fix."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Site:
+    """One news site to crawl."""
+
+    url: str
+    """Home page."""
+    name: str = ""
+    feeds: tuple[str, ...] = ()
+    """Feed URLs to read in addition to those the home page announces."""
+    sitemaps: tuple[str, ...] = ()
+    """Sitemap URLs to read in addition to those robots.txt lists."""
+    allow: tuple[str, ...] = ()
+    """Path prefixes articles must start with ("/news/"); empty allows every path."""
+    timezone: str | None = None
+    """IANA zone for pages that state no offset."""
+    day_first: bool | None = None
+    domains: tuple[str, ...] = field(default=())
+    """Domains that belong to the site; the home page's host by default."""
+
+    @property
+    def host(self) -> str:
+        """The home page's host name."""
+        return urlsplit(self.url).hostname or ""
+
+    def allowed_domains(self) -> tuple[str, ...]:
+        """Domains the crawl may visit for this site."""
+        return self.domains or (self.host,)
+
+    def allows_path(self, url: str) -> bool:
+        """True if ``url``'s path starts with one of the allowed prefixes (or none are set)."""
+        return not self.allow or urlsplit(url).path.startswith(self.allow)
+
+
+def _as_tuple(value: Any, key: str, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise SiteConfigError(f"{where}: '{key}' must be a string or a list of strings, got {value!r}")
+
+
+def site_from_mapping(raw: dict[str, Any], where: str) -> Site:
+    """A Site from one table of a sites file, checking every key and value."""
+    unknown = set(raw) - SITE_KEYS
+    if unknown:
+        raise SiteConfigError(
+            f"{where}: unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(SITE_KEYS))}"
+        )
+    url = raw.get("url")
+    if not isinstance(url, str) or urlsplit(url).scheme not in {"http", "https"}:
+        raise SiteConfigError(f"{where}: 'url' must be an http(s) URL of the site's home page, got {url!r}")
+    timezone = raw.get("timezone")
+    if timezone is not None:
+        try:
+            validate_timezone(str(timezone))
+        except ValueError as exc:
+            raise SiteConfigError(f"{where}: {exc}") from exc
+    return Site(
+        url=url, name=str(raw.get("name") or urlsplit(url).hostname),
+        feeds=_as_tuple(raw.get("feeds"), "feeds", where),
+        sitemaps=_as_tuple(raw.get("sitemaps"), "sitemaps", where),
+        allow=_as_tuple(raw.get("allow"), "allow", where),
+        timezone=timezone, day_first=raw.get("day_first"),
+        domains=_as_tuple(raw.get("domains"), "domains", where),
+    )
+
+
+def load_sites_file(path: str | Path) -> list[Site]:
+    """Sites from a TOML (``[[site]]`` tables) or YAML (``site:`` list) file."""
+    path = Path(path)
+    if not path.is_file():
+        raise SiteConfigError(f"sites file {path} does not exist: pass -a sites=<path to .toml or .yaml>")
+    text = path.read_text(encoding="utf-8")
+    try:
+        raw = tomllib.loads(text) if path.suffix == ".toml" else yaml.safe_load(text)
+    except (tomllib.TOMLDecodeError, yaml.YAMLError) as exc:
+        raise SiteConfigError(f"{path}: not valid {path.suffix[1:].upper()}: {exc}") from exc
+    entries = raw.get("site") if isinstance(raw, dict) else None
+    if not isinstance(entries, list) or not entries:
+        raise SiteConfigError(f"{path}: expected a list of sites under the key 'site' ([[site]] in TOML)")
+    return [site_from_mapping(entry, f"{path} site #{n}") for n, entry in enumerate(entries, 1)]
