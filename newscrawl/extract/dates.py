@@ -1,44 +1,184 @@
-"""Publication and modification dates as the page states them, with where each came from."""
+"""Publication and modification dates as the page states them, with where each came from.
+
+Extraction gathers every candidate in order of trust; ``normalize.dates`` parses them and picks
+one (skipping implausible values, preferring a local day over a UTC timestamp of the same
+moment). Until ``normalize_dates`` runs, ``Article.datePublishedRaw`` holds the candidates one
+per line and ``datePublishedSource`` their sources, line for line (see ``join_candidates``).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from lxml.html import HtmlElement
 
-from .metadata import meta_content
+from .date_raw import RawDate, join_candidates, split_candidates
+from .date_visible import htmldate_candidate, visible_candidates
 from .structured import StructuredData, as_text
 
+__all__ = ["RawDate", "join_candidates", "split_candidates"]
 
-@dataclass(frozen=True)
-class RawDate:
-    """A date string exactly as found, and the source it came from."""
+# Meta names (lower-cased name/property/itemprop) in order of trust. Generic names such as
+# "date" are often the page's render or last-edit time, so they rank below <time> tags.
+PUBLISHED_META = (
+    "article:published_time", "og:article:published_time", "og:published_time", "article:published",
+    "published_time", "datepublished", "parsely-pub-date", "sailthru.date", "cxenseparse:publishtime",
+    "dc.date.issued", "dcterms.issued", "citation_publication_date", "citation_date", "publishdate",
+    "publish-date", "publish_date", "pubdate", "article.published", "originalpublicationdate",
+    "og:release_date", "datecreated", "dcterms.created", "dc.date.created", "bt:pubdate", "uploaddate",
+)
+WEAK_PUBLISHED_META = ("dc.date", "dcterms.date", "date")
+MODIFIED_META = (
+    "article:modified_time", "og:updated_time", "article:modified", "article:updated_time",
+    "datemodified", "dc.date.modified", "dcterms.modified", "bt:moddate", "last-modified",
+)
+_JSON_LD_PUBLISHED = ("datePublished", "dateCreated", "uploadDate")
+XPATH_META = "//meta[@content]"
+XPATH_PUBLISHED_ELEMENTS = (
+    '//*[@itemprop="datePublished" or @pubdate or @itemprop="dateCreated"][not(self::meta)]'
+)
+XPATH_TIME = "//time[@datetime]"
+# Whole dates in URL paths: /2013/11/02/, /2013-11-02-, /20131102/.
+_URL_DATE = re.compile(
+    r"[/_-]((?:199\d|20[0-4]\d))([/_-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?=[/_.-]|\d{0,2}[/_.-]|$)"
+)
+_SPACE = re.compile(r"\s+")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_MAX_RAW = 120
+MetaIndex = Mapping[str, list[str]]
 
-    text: str
-    source: str
+
+def _clean(value: Any) -> str | None:
+    text = as_text(value)
+    if text is None:
+        return None
+    text = _SPACE.sub(" ", text).strip()
+    return text[:_MAX_RAW] if text else None
 
 
-def extract_published_raw(doc: HtmlElement, data: StructuredData, hints: dict[str, Any]) -> RawDate | None:
-    """Publication date as the page states it, in order of trust, or None."""
-    if found := as_text(data.article_value("datePublished")):
-        return RawDate(found, "json-ld")
-    if found := meta_content(doc, "article:published_time", "datePublished", "pubdate", "date"):
-        return RawDate(found, "meta")
-    for value in doc.xpath("//time/@datetime")[:1]:
-        if value.strip():
-            return RawDate(value.strip(), "time-tag")
-    if found := hints.get("news_publication_date"):
-        return RawDate(str(found), "news-sitemap")
-    if found := hints.get("feed_published"):
-        return RawDate(str(found), "feed")
+def _meta_index(doc: HtmlElement) -> dict[str, list[str]]:
+    """Every meta content by lower-cased name, property and itemprop, in page order."""
+    index: dict[str, list[str]] = {}
+    for meta in doc.xpath(XPATH_META):
+        content = _clean(meta.get("content"))
+        if content is None:
+            continue
+        for attr in ("property", "name", "itemprop"):
+            if key := meta.get(attr):
+                index.setdefault(key.strip().lower(), []).append(content)
+    return index
+
+
+def _json_ld(data: StructuredData, keys: tuple[str, ...]) -> Iterator[RawDate]:
+    nodes = [data.article] if data.article is not None else []
+    nodes += [n for n in data.nodes if n is not data.article]
+    for node in nodes:
+        for key in keys:
+            if found := _clean(data.resolve(node.get(key))):
+                yield RawDate(found, "json-ld")
+
+
+def _meta(index: MetaIndex, names: tuple[str, ...], source: str) -> Iterator[RawDate]:
+    for name in names:
+        for content in index.get(name, ()):
+            yield RawDate(content, source)
+
+
+def _published_elements(doc: HtmlElement) -> Iterator[RawDate]:
+    for element in doc.xpath(XPATH_PUBLISHED_ELEMENTS)[:3]:
+        found = _clean(element.get("datetime") or element.get("content") or element.text_content())
+        if found:
+            yield RawDate(found, "time-tag")
+
+
+def _first_time_tag(doc: HtmlElement) -> Iterator[RawDate]:
+    # The first <time> is often the story's, but also often a teaser's or a comment's.
+    for element in doc.xpath(XPATH_TIME)[:1]:
+        if found := _clean(element.get("datetime")):
+            yield RawDate(found, "time-tag")
+
+
+def url_date(url: str) -> RawDate | None:
+    """The whole date written in a URL path, as YYYY-MM-DD.
+
+    >>> url_date("https://example.com/news/2013/11/02/phoenix-story.html")
+    RawDate(text='2013-11-02', source='url')
+    >>> url_date("https://example.com/a/20200516/story") is None
+    False
+    """
+    path = url.split("?", 1)[0].split("://", 1)[-1]
+    if match := _URL_DATE.search(path):
+        return RawDate(f"{match[1]}-{match[3]}-{match[4]}", "url")
     return None
+
+
+def _unique(candidates: Iterator[RawDate]) -> list[RawDate]:
+    seen: set[str] = set()
+    result = []
+    for candidate in candidates:
+        if candidate.text not in seen:
+            seen.add(candidate.text)
+            result.append(candidate)
+    return result
+
+
+def _has_year(candidate: RawDate) -> bool:
+    return bool(_YEAR.search(candidate.text))
+
+
+def _strong(doc: HtmlElement, data: StructuredData, index: MetaIndex, hints: Mapping[str, Any]) -> Iterator[RawDate]:
+    yield from _json_ld(data, _JSON_LD_PUBLISHED)
+    yield from _meta(index, PUBLISHED_META, "meta")
+    yield from _published_elements(doc)
+    for key, source in (("news_publication_date", "news-sitemap"), ("feed_published", "feed")):
+        if found := _clean(hints.get(key)):
+            yield RawDate(found, source)
+
+
+def _weak(doc: HtmlElement, index: MetaIndex, url: str) -> Iterator[RawDate]:
+    yield from visible_candidates(doc)
+    yield from _first_time_tag(doc)
+    yield from _meta(index, WEAK_PUBLISHED_META, "meta")
+    if url and (found := url_date(url)):
+        yield found
+
+
+def extract_published_candidates(
+    doc: HtmlElement, data: StructuredData, hints: Mapping[str, Any], url: str = ""
+) -> list[RawDate]:
+    """Every publication-date candidate of the page, most trusted first.
+
+    Structured values (JSON-LD, publication meta tags, itemprop/pubdate elements, the
+    discovery hint) come first. Without them, htmldate's page search leads: it weighs the
+    visible dates better than a first-match rule, and the other weak candidates (visible
+    text near the headline, the first <time>, generic meta, the URL) follow to give it a
+    time of day or to stand in when it finds nothing.
+    """
+    index = _meta_index(doc)
+    candidates = [c for c in _strong(doc, data, index, hints) if _has_year(c)]
+    weak = [c for c in _weak(doc, index, url) if _has_year(c) or c.source == "visible"]
+    if not candidates and (found := htmldate_candidate(doc, url)):
+        candidates.append(found)
+    return _unique(iter(candidates + weak))
+
+
+def extract_published_raw(
+    doc: HtmlElement, data: StructuredData, hints: Mapping[str, Any], url: str = ""
+) -> RawDate | None:
+    """The most trusted publication-date candidate, or None."""
+    found = extract_published_candidates(doc, data, hints, url)
+    return found[0] if found else None
+
+
+def extract_modified_candidates(doc: HtmlElement, data: StructuredData) -> list[RawDate]:
+    """Every last-modified candidate, most trusted first."""
+    index = _meta_index(doc)
+    return _unique(iter([*_json_ld(data, ("dateModified",)), *_meta(index, MODIFIED_META, "meta")]))
 
 
 def extract_modified_raw(doc: HtmlElement, data: StructuredData) -> RawDate | None:
-    """Last-modified date as the page states it, or None."""
-    if found := as_text(data.article_value("dateModified")):
-        return RawDate(found, "json-ld")
-    if found := meta_content(doc, "article:modified_time", "og:updated_time", "dateModified"):
-        return RawDate(found, "meta")
-    return None
+    """The most trusted last-modified candidate, or None."""
+    found = extract_modified_candidates(doc, data)
+    return found[0] if found else None

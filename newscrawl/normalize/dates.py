@@ -4,13 +4,29 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import dateparser
 
-_ISO_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$")
-_DATEPARSER_BASE = {"RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DATES_FROM": "past"}
+# ISO 8601 as CMSs write it, loosely: basic or extended, one-digit parts ("2022-1-26",
+# "23:15:0Z"), fractions, "+0000" offsets. Groups are rebuilt into what fromisoformat reads.
+_ISO_LOOSE = re.compile(
+    r"^(\d{4})-?(\d{1,2})-?(\d{1,2})(?:[T ](\d{1,2}):?(\d{2})(?::?(\d{1,2}))?(?:[.,]\d+)?)?"
+    r"\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$",
+    re.I,
+)
+# Numeric day-month-year or month-day-year, with an optional clock time.
+_NUMERIC = re.compile(
+    r"^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?:,?\s*(?:-|\||um|at)?\s*(\d{1,2})[:.h](\d{2})(?::(\d{2}))?"
+    r"\s*([ap]\.?m\.?)?)?(?:\s*Uhr)?$",
+    re.I,
+)
+_RFC2822 = re.compile(r"^[A-Z][a-z]{2}, \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}")
+_HAS_CLOCK = re.compile(r"\d{1,2}[:h]\d{2}|\bago\b|\bvor\b", re.I)
+_DATEPARSER_BASE = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]}
+_MAX_DATEPARSER_TEXT = 80
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -20,7 +36,7 @@ class DateOptions:
     default_tz: str | None = None
     """IANA zone to assume when the text states no offset; None keeps the value naive."""
     day_first: bool | None = None
-    """True for 02/11/2013 = 2 November; None lets the parser decide."""
+    """True for 02/11/2013 = 2 November; None: "/" means month first (US), "." day first."""
     min_year: int = 1995
     fetched_at: datetime | None = None
     """Aware time of the download: relative dates count from it, later dates are rejected."""
@@ -35,6 +51,19 @@ class NormalizedDate:
     rejected: str | None = None
 
 
+@dataclass(frozen=True)
+class ParsedDate:
+    """A parsed candidate: the value, and whether the text gave a time of day."""
+
+    value: datetime
+    has_time: bool
+
+    @property
+    def day(self) -> date:
+        """The calendar day as written (no zone conversion)."""
+        return self.value.date()
+
+
 def validate_timezone(name: str) -> ZoneInfo:
     """The zone named ``name``; ValueError naming the fix when it does not exist."""
     try:
@@ -45,49 +74,117 @@ def validate_timezone(name: str) -> ZoneInfo:
         ) from exc
 
 
-def parse_date(text: str, options: DateOptions) -> datetime | None:
-    """A datetime for ``text`` (aware if the text states an offset), or None."""
-    text = text.strip()
-    if not text:
+def _parse_iso(text: str) -> ParsedDate | None:
+    match = _ISO_LOOSE.match(text)
+    if match is None:
         return None
-    if _ISO_LIKE.match(text):
-        try:
-            return datetime.fromisoformat(text.replace(" ", "T", 1) if "T" not in text else text)
-        except ValueError:
-            pass
-    settings = dict(_DATEPARSER_BASE)
+    year, month, day, hour, minute, second, zone = match.groups()
+    iso = f"{year}-{int(month):02d}-{int(day):02d}"
+    if hour is not None:
+        iso += f"T{int(hour):02d}:{minute}:{int(second or 0):02d}"
+        if zone:
+            iso += "+00:00" if zone.upper() in ("Z", "UTC", "GMT") else zone.ljust(5, "0")
+    try:
+        value = datetime.fromisoformat(iso)
+    except ValueError:
+        return None
+    # Midnight with no offset is how many CMSs write a bare day.
+    has_time = hour is not None and (zone is not None or value.time() != datetime.min.time())
+    return ParsedDate(value, has_time)
+
+
+def _parse_numeric(text: str, day_first: bool | None) -> ParsedDate | None:
+    match = _NUMERIC.match(text)
+    if match is None:
+        return None
+    first, sep, second, year, hour, minute, sec, ampm = match.groups()
+    a, b = int(first), int(second)
+    if day_first is None:
+        # The US writes 11/01/2023 for November 1; dotted dates are day first everywhere.
+        day_first = a > 12 or (sep != "/" and b <= 12)
+    day, month = (a, b) if day_first else (b, a)
+    full_year = int(year) + (2000 if len(year) == 2 else 0)
+    clock = int(hour or 0)
+    if ampm:
+        clock = clock % 12 + (12 if ampm[0].lower() == "p" else 0)
+    try:
+        value = datetime(full_year, month, day, clock, int(minute or 0), int(sec or 0))
+    except ValueError:
+        return None
+    return ParsedDate(value, hour is not None)
+
+
+def _parse_free_text(text: str, options: DateOptions) -> ParsedDate | None:
+    settings: dict[str, object] = dict(_DATEPARSER_BASE)
     if options.day_first is not None:
         settings["DATE_ORDER"] = "DMY" if options.day_first else "MDY"
     if options.fetched_at is not None:
         settings["RELATIVE_BASE"] = options.fetched_at.replace(tzinfo=None)
     try:
-        return dateparser.parse(text[:200], settings=settings)
-    except (ValueError, OverflowError):
+        value = dateparser.parse(text[:_MAX_DATEPARSER_TEXT], settings=settings)
+    except (ValueError, OverflowError, TypeError):
         return None
+    if value is None:
+        return None
+    return ParsedDate(value, bool(_HAS_CLOCK.search(text)))
 
 
-def _has_time(text: str) -> bool:
-    return bool(re.search(r"\d{1,2}:\d{2}", text)) or "ago" in text.lower()
+def parse_candidate(text: str, options: DateOptions) -> ParsedDate | None:
+    """Parse one raw date: ISO and RFC 2822 directly, numeric forms by the site's day order,
+    anything else (month names in any language, "3 hours ago") with dateparser."""
+    text = text.strip()
+    if not text or not any(ch.isdigit() for ch in text):
+        return None
+    if parsed := _parse_iso(text):
+        return parsed
+    if parsed := _parse_numeric(text, options.day_first):
+        return parsed
+    if _RFC2822.match(text):
+        try:
+            return ParsedDate(parsedate_to_datetime(text), True)
+        except (TypeError, ValueError):
+            pass
+    return _parse_free_text(text, options)
+
+
+def parse_date(text: str, options: DateOptions) -> datetime | None:
+    """A datetime for ``text`` (aware if the text states an offset), or None."""
+    parsed = parse_candidate(text, options)
+    return parsed.value if parsed else None
+
+
+def implausible(parsed: ParsedDate, options: DateOptions) -> str | None:
+    """Why a parsed date cannot be a publication date ("date-too-old", "date-in-future"), or None."""
+    if parsed.value.year < options.min_year:
+        return "date-too-old"
+    if options.fetched_at is not None:
+        value = parsed.value
+        reference = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+        # A day of slack: a naive local date may be ahead of the UTC fetch time.
+        if reference > options.fetched_at + timedelta(days=1):
+            return "date-in-future"
+    return None
+
+
+def format_date(parsed: ParsedDate, options: DateOptions) -> NormalizedDate:
+    """ISO 8601: the stated offset; else the site's zone (flagged as assumed); else naive."""
+    value = parsed.value
+    if not parsed.has_time:
+        return NormalizedDate(value.date().isoformat())
+    if value.tzinfo is None and options.default_tz:
+        value = value.replace(tzinfo=validate_timezone(options.default_tz))
+        return NormalizedDate(value.isoformat(), timezone_assumed=True)
+    return NormalizedDate(value.isoformat())
 
 
 def to_iso8601(text: str | None, options: DateOptions) -> NormalizedDate | None:
     """Normalize one raw date string; ``rejected`` says why an implausible value was refused."""
     if not text:
         return None
-    parsed = parse_date(text, options)
+    parsed = parse_candidate(text, options)
     if parsed is None:
         return None
-    assumed = False
-    if parsed.tzinfo is None and options.default_tz and _has_time(text):
-        parsed = parsed.replace(tzinfo=validate_timezone(options.default_tz))
-        assumed = True
-    if parsed.year < options.min_year:
-        return NormalizedDate(parsed.isoformat(), assumed, rejected="date-too-old")
-    if options.fetched_at is not None:
-        reference = parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
-        # A day of slack: a naive local date may be ahead of the UTC fetch time.
-        if reference > options.fetched_at + timedelta(days=1):
-            return NormalizedDate(parsed.isoformat(), assumed, rejected="date-in-future")
-    if _has_time(text) or parsed.tzinfo is not None:
-        return NormalizedDate(parsed.isoformat(), assumed)
-    return NormalizedDate(parsed.date().isoformat(), False)
+    normalized = format_date(parsed, options)
+    if reason := implausible(parsed, options):
+        return NormalizedDate(normalized.iso, normalized.timezone_assumed, rejected=reason)
+    return normalized
