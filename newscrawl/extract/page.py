@@ -16,7 +16,7 @@ from ..items import Article, Author, Breadcrumb, Image, Metadata
 from . import metadata
 from .body import extract_body
 from .bylines import extract_credits_raw
-from .dates import extract_modified_raw, extract_published_raw
+from .dates import extract_modified_candidates, extract_published_candidates, join_candidates
 from .errors import EmptyBody, NotHtml
 from .structured import StructuredData, parse_structured_data
 
@@ -90,8 +90,11 @@ class ArticlePage:
 
     def to_article(self) -> Article:
         """The record with raw fields. Raises EmptyBody when no article text is found."""
-        published = extract_published_raw(self.doc, self.data, dict(self.page.hints))
-        modified = extract_modified_raw(self.doc, self.data)
+        # Every candidate travels in the raw fields; normalize_dates picks one (see extract.dates).
+        published = join_candidates(
+            extract_published_candidates(self.doc, self.data, self.page.hints, self.page.url)
+        )
+        modified = join_candidates(extract_modified_candidates(self.doc, self.data))
         fetched_at = self.page.fetched_at or datetime.now(timezone.utc)
         article = Article(
             url=self.page.url,
@@ -99,10 +102,10 @@ class ArticlePage:
             headline=self.headline(),
             description=metadata.extract_description(self.doc, self.data),
             authors=self.authors_raw(),
-            datePublishedRaw=published.text if published else None,
-            datePublishedSource=published.source if published else None,
-            dateModifiedRaw=modified.text if modified else None,
-            dateModifiedSource=modified.source if modified else None,
+            datePublishedRaw=published[0],
+            datePublishedSource=published[1],
+            dateModifiedRaw=modified[0],
+            dateModifiedSource=modified[1],
             inLanguage=metadata.extract_language(self.doc, self.data),
             mainImage=self.main_image(),
             breadcrumbs=self.breadcrumbs(),

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
+from ..extract.date_raw import split_candidates
 from ..items import Article, Author, Dateline
 from .bylines import name_key, normalize_credits, site_keys
 from .datelines import parse_contributors, parse_dateline
-from .dates import DateOptions, to_iso8601
+from .date_choice import choose_modified, choose_published
+from .dates import DateOptions
 from .text import detect_language, normalize_language_tag
 
 
@@ -20,30 +22,27 @@ def fetched_at_of(article: Article) -> datetime | None:
 
 
 def normalize_dates(article: Article, options: DateOptions) -> list[str]:
-    """Fill datePublished/dateModified from their raw text; returns stat events."""
-    events: list[str] = []
+    """Choose and normalize datePublished/dateModified among their raw candidates; returns stat events."""
     if options.fetched_at is None:
         options = replace(options, fetched_at=fetched_at_of(article))
-    published = to_iso8601(article.datePublishedRaw, options)
-    if published and published.rejected:
-        events.append(f"rejected/{published.rejected}")
-        published = None
-    article.datePublished = published.iso if published else None
-    article.datePublishedTimezoneAssumed = bool(published and published.timezone_assumed)
-    if article.datePublished is None:
-        article.datePublishedSource = None
-    modified = to_iso8601(article.dateModifiedRaw, options)
-    if modified and modified.rejected:
-        events.append(f"rejected/{modified.rejected}")
-        modified = None
-    # A correction cannot precede the story; such a value is a CMS artefact.
-    if modified and published and modified.iso[:10] < published.iso[:10]:
-        events.append("rejected/modified-before-published")
-        modified = None
-    article.dateModified = modified.iso if modified else None
+    candidates = split_candidates(article.datePublishedRaw, article.datePublishedSource)
+    published, events = choose_published(candidates, options)
+    article.datePublished = published.date.iso if published else None
+    # An unparsed first candidate stays in the raw field for audits.
+    article.datePublishedRaw = published.raw.text if published else (candidates[0].text if candidates else None)
+    article.datePublishedSource = published.raw.source if published else None
+    article.datePublishedTimezoneAssumed = bool(published and published.date.timezone_assumed)
+    candidates = split_candidates(article.dateModifiedRaw, article.dateModifiedSource)
+    modified, modified_events = choose_modified(candidates, options, published.parsed if published else None)
+    events += modified_events
+    article.dateModified = modified.date.iso if modified else None
+    article.dateModifiedRaw = modified.raw.text if modified else (candidates[0].text if candidates else None)
+    article.dateModifiedSource = modified.raw.source if modified else None
     events.append("published/parsed" if article.datePublished else "published/missing")
     if article.datePublishedTimezoneAssumed:
         events.append("published/timezone-assumed")
+    if published:
+        events.append(f"published/source/{published.raw.source}")
     return events
 
 
