@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lxml.etree import _Element
+from lxml.etree import Element, _Element
 
 from .body_rules import (
     block_text,
     is_comments_label,
     is_credit,
+    is_headline,
     is_link_list,
     is_promo,
     is_rule,
@@ -21,7 +22,6 @@ from .body_rules import (
     is_teaser,
     is_trailer,
     link_share,
-    same_text,
 )
 
 # The story's end notes start at most this far from the end (share of the text's characters):
@@ -47,12 +47,29 @@ def _is_boilerplate(block: _Element, text: str) -> bool:
             or is_share_bar(text) or is_credit(text))
 
 
+def _lift_loose_text(root: _Element) -> list[_Element]:
+    """Top-level blocks, with text trafilatura left between blocks wrapped in paragraphs of its own."""
+    blocks: list[_Element] = []
+    loose = [root.text]
+    for block in root:
+        loose.append(block.tail)
+        block.tail = None
+    for index, text in enumerate(loose):
+        if index:
+            blocks.append(root[index - 1])
+        if text and text.strip():
+            paragraph = Element("p")
+            paragraph.text = text.strip()
+            blocks.append(paragraph)
+    return blocks
+
+
 def _drop_headline(blocks: list[_Element], headline: str | None) -> list[_Element]:
     """The page's own headline repeated above the story (and anything above it) goes."""
     if not headline:
         return blocks
     for index, block in enumerate(blocks[:3]):
-        if block.tag in ("p", "head") and same_text(block_text(block), headline):
+        if block.tag in ("p", "head") and is_headline(block_text(block), headline):
             return blocks[index + 1:]
     return blocks
 
@@ -100,5 +117,5 @@ def _split_trailer(blocks: list[_Element]) -> Cleaned:
 
 def clean_blocks(root: _Element, headline: str | None = None) -> Cleaned:
     """The story's blocks from trafilatura's body element, without boilerplate."""
-    blocks = _drop_headline(list(root), headline)
+    blocks = _drop_headline(_lift_loose_text(root), headline)
     return _split_trailer(_drop_boxes(blocks))

@@ -1,9 +1,108 @@
-"""Our own pruning of the page before trafilatura sees it: cheap, structural, site-independent."""
+"""Our own preparation of the page before trafilatura sees it: cheap, structural, site-independent.
+
+Three things trafilatura gets wrong on real news pages, each fixed on the raw tree:
+- hover cards: a person's or topic's preview card (photo + links to other stories) nested
+  inside a paragraph, hidden until hovered, reads as part of the sentence;
+- embedded posts (tweets, Instagram): quoted in the story, but wrapped in "social" or
+  "embed" containers that boilerplate rules drop;
+- a story split by an ad into several sibling containers with the same class: the
+  extractor keeps the first and loses the rest.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
+
+from lxml.etree import _Element
 from lxml.html import HtmlElement
+
+# Classes the embed scripts of social networks look for; the blockquote holds the post's text.
+_EMBED_CLASS = re.compile(r"\b(twitter-tweet|twitter-video|instagram-media|tiktok-embed|"
+                          r"bluesky-embed|fb-xfbml-parse-ignore|threads-post)\b")
+_WRAPPERS = frozenset({"div", "figure", "section", "aside", "span", "center", "p"})
+# A container of the story body, as opposed to a teaser card, comment or sidebar.
+_STORY_CLASS = re.compile(r"body|content|article|story|text|entry|post", re.IGNORECASE)
+_NOT_STORY_CLASS = re.compile(r"comment|related|teaser|card|promo|sidebar|recirc|footer|"
+                              r"nav|menu|widget|reply", re.IGNORECASE)
+_MIN_PARAGRAPH_CHARS = 80
+
+
+def _drop(element: _Element) -> None:
+    """Remove an element, keeping the text that follows it."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
+def drop_hover_cards(doc: HtmlElement) -> None:
+    """Remove preview cards (an image with several links) nested inside paragraphs."""
+    for paragraph in list(doc.iter("p")):
+        for image in list(paragraph.iter("img")):
+            card = image.getparent()
+            while card is not None and card is not paragraph and len(card.findall(".//a")) < 2:
+                card = card.getparent()
+            if card is not None and card is not paragraph:
+                _drop(card)
+
+
+def unwrap_embedded_posts(doc: HtmlElement) -> None:
+    """Turn social-network embeds into plain blockquotes standing where their wrapper stood."""
+    for quote in list(doc.iter("blockquote")):
+        if not _EMBED_CLASS.search(quote.get("class", "")):
+            continue
+        text_length = len(quote.text_content().strip())
+        wrapper = quote
+        parent = quote.getparent()
+        while parent is not None and parent.tag in _WRAPPERS and \
+                len(parent.text_content().strip()) <= text_length + 40:
+            wrapper, parent = parent, parent.getparent()
+        quote.attrib.clear()
+        if wrapper is not quote:
+            quote.tail = wrapper.tail
+            wrapper.addprevious(quote)
+            wrapper.getparent().remove(wrapper)
+
+
+def _story_parts(doc: HtmlElement) -> dict[tuple[str, str], list[_Element]]:
+    """Containers holding real paragraphs directly, grouped by tag and class."""
+    groups: dict[tuple[str, str], list[_Element]] = defaultdict(list)
+    for paragraph in doc.iter("p"):
+        parent = paragraph.getparent()
+        css = parent.get("class", "") if parent is not None else ""
+        if not css or not _STORY_CLASS.search(css) or _NOT_STORY_CLASS.search(css):
+            continue
+        if len(paragraph.text_content()) < _MIN_PARAGRAPH_CHARS:
+            continue
+        members = groups[(parent.tag, css)]
+        if not members or members[-1] is not parent:
+            members.append(parent)
+    return groups
+
+
+def join_split_story(doc: HtmlElement) -> None:
+    """Move the paragraphs of later same-class story containers into the first one."""
+    for members in _story_parts(doc).values():
+        if len(members) < 2:
+            continue
+        first = members[0]
+        ancestors = set(first.iterancestors())
+        for later in members[1:]:
+            if later in ancestors or any(a is first for a in later.iterancestors()):
+                continue  # nested containers are one story already
+            first.extend(list(later))
+            _drop(later)
 
 
 def prune_page(doc: HtmlElement) -> None:
-    """Remove what a reader never sees as part of the story (mutates ``doc``)."""
+    """Prepare the page for trafilatura (mutates ``doc``)."""
+    drop_hover_cards(doc)
+    unwrap_embedded_posts(doc)
+    join_split_story(doc)

@@ -82,13 +82,17 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def same_text(a: str, b: str) -> bool:
-    """Equal up to case, punctuation and spacing.
+def is_headline(text: str, headline: str) -> bool:
+    """The headline again, maybe without the " - Site Name" suffix the metadata carries.
 
-    >>> same_text("Japan, Russia agree!", "japan russia  agree")
+    >>> is_headline("Storm hits coast", "Storm hits coast | Daily News")
     True
     """
-    return [w.casefold() for w in words(a)] == [w.casefold() for w in words(b)]
+    line, title = [w.casefold() for w in words(text)], [w.casefold() for w in words(headline)]
+    if not line:
+        return False
+    return line == title or (len(line) >= 4 and title[: len(line)] == line
+                             and len(title) - len(line) <= 4)
 
 
 def is_teaser(block: _Element, text: str) -> bool:
