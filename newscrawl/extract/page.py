@@ -116,7 +116,7 @@ class ArticlePage:
             metadata=Metadata(dateDownloaded=fetched_at.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")),
         )
         # Body extraction prunes the tree, so it runs after every other field.
-        body = extract_body(self.doc, self.page.url)
+        body = extract_body(self.doc, self.page.url, article.headline)
         if not body.text:
             raise EmptyBody(self.page.url)
         article.articleBody, article.articleBodyHtml = body.text, body.html
