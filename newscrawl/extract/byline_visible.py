@@ -7,7 +7,7 @@ import re
 from lxml import etree
 from lxml.html import HtmlElement
 
-from ..normalize.bylines import normalize_credits
+from ..normalize.bylines import SEGMENTS, normalize_credits
 from .metadata import clean_text
 
 # Elements marked as the author by rel/itemprop, or by a class or id naming an author or byline.
@@ -27,18 +27,23 @@ _SKIP_TAGS = frozenset(
     {"input", "textarea", "form", "link", "meta", "script", "style", "img", "svg", "symbol",
      "button", "select", "option", "noscript", "time", "figure", "figcaption", "picture", "head"}
 )
-# Regions whose author links belong to someone else: comments, teasers of other stories, menus.
+# Regions whose author links belong to someone else: comments, teasers of other stories.
 # Matched against the words of class and id tokens ("comment-list", "jp-relatedposts").
 _FOREIGN_STEMS = (
-    "comment", "respond", "reply", "sidebar", "related", "widget", "footer", "recommend",
-    "popular", "newsletter", "menu", "navigation", "disqus", "morefrom", "trending", "recipe",
-    "caption", "copyright", "avatar", "image", "photo", "picture", "hidden", "overlay", "social",
-    "share", "bio", "description", "gravatar", "teaserlist",
+    "comment", "respond", "reply", "disqus", "related", "recommend", "popular", "newsletter",
+    "morefrom", "trending", "teaserlist",
 )
+# Marks that exclude only close by: a "post-footer" or "sidebar" far up may hold the byline.
+_NEAR_STEMS = _FOREIGN_STEMS + (
+    "sidebar", "widget", "menu", "navigation", "caption", "copyright", "avatar", "image",
+    "photo", "picture", "hidden", "overlay", "social", "share", "bio", "description", "gravatar",
+    "recipe",
+)
+_NEAR = 3
 # WordPress writes the post's tags and categories as classes: "tag-social-media" says nothing.
 _TAXONOMY_TOKENS = ("tag-", "category-", "postid-", "format-")
 _SUBWORD = re.compile(r"[-_\s]+")
-_FOREIGN_TAGS = frozenset({"footer", "aside", "nav", "form", "figure", "figcaption", "blockquote"})
+_FOREIGN_TAGS = frozenset({"aside", "nav", "form", "figure", "figcaption", "blockquote"})
 # A short line opening with a byline word: "von Daniela Obers", "Text: Jane Roe", "By JANE ROE".
 _TEXT_BYLINE = re.compile(
     r"^\s*(?:(?:text|texte|texto|autor(?:in)?|author|verfasser(?:in)?|reporter|story|words)\s*[:：]"
@@ -53,18 +58,21 @@ def _is_foreign(element: HtmlElement) -> bool:
     node: HtmlElement | None = element
     depth = 0
     while node is not None and depth < 25 and node.tag not in ("body", "html"):
-        if node.tag in _FOREIGN_TAGS or _has_foreign_mark(node):
+        near = depth <= _NEAR
+        if node.tag in _FOREIGN_TAGS:
+            return True
+        if _has_foreign_mark(node, _NEAR_STEMS if near else _FOREIGN_STEMS):
             return True
         node, depth = node.getparent(), depth + 1
     return False
 
 
-def _has_foreign_mark(node: HtmlElement) -> bool:
+def _has_foreign_mark(node: HtmlElement, stems: tuple[str, ...]) -> bool:
     marks = f"{node.get('class') or ''} {node.get('id') or ''}".lower()
     for token in marks.split():
         if token.startswith(_TAXONOMY_TOKENS):
             continue
-        if any(word.startswith(_FOREIGN_STEMS) for word in _SUBWORD.split(token)):
+        if any(word.startswith(stems) for word in _SUBWORD.split(token)):
             return True
     return False
 
@@ -78,21 +86,30 @@ def _element_text(element: HtmlElement) -> str | None:
     return clean_text(element.text_content())
 
 
-def _credits_of(element: HtmlElement, sites: frozenset[str]) -> list[str]:
+def _credits_of(element: HtmlElement, sites: frozenset[str]) -> tuple[list[str], bool]:
+    """([text], names someone besides the site) for a usable author element, else ([], False)."""
     if not isinstance(element.tag, str) or element.tag in _SKIP_TAGS or _is_foreign(element):
-        return []
+        return [], False
     text = _element_text(element)
     if not text or len(text) > _MAX_TEXT:
-        return []
+        return [], False
     found = normalize_credits([text], sites)
-    return [text] if found.people or found.agencies else []
+    credited = len(found.people) + len(found.agencies)
+    # Many names split by slashes or bars are a tag cloud or a teaser list, not a byline.
+    if credited > 6 or (credited > 2 and len(SEGMENTS.split(text)) > 3) or not (credited or found.sites):
+        return [], False
+    return [text], credited > 0
 
 
 def _first_credit(elements: list[HtmlElement], sites: frozenset[str]) -> list[str]:
+    """The first element crediting someone besides the site, else the first naming the site."""
+    fallback: list[str] = []
     for element in elements:
-        if credits := _credits_of(element, sites):
+        credits, beyond_site = _credits_of(element, sites)
+        if beyond_site:
             return credits
-    return []
+        fallback = fallback or credits
+    return fallback
 
 
 def visible_byline(doc: HtmlElement, sites: frozenset[str]) -> list[str]:

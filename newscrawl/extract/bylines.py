@@ -11,7 +11,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from ..normalize.bylines import normalize_credits, site_keys
+from ..normalize.bylines import name_key, normalize_credits, site_keys
 from .byline_visible import text_byline, visible_byline
 from .metadata import clean_text
 from .structured import StructuredData, as_text, node_types
@@ -84,28 +84,38 @@ def site_names(data: StructuredData, metas: dict[str, list[str]], url: str) -> f
     return site_keys(names, url)
 
 
-def _credits_beyond_site(credits: list[str], sites: frozenset[str]) -> bool:
-    """True when the credits name someone other than the site."""
+def _credited_keys(credits: list[str], sites: frozenset[str]) -> frozenset[str]:
+    """Keys of everyone the credits name besides the site."""
     found = normalize_credits(credits, sites)
-    return bool(found.people or found.agencies)
+    return frozenset(name_key(n) for n in [*(p[0] for p in found.people), *found.agencies])
 
 
 def extract_credits_raw(doc: HtmlElement, data: StructuredData, url: str = "") -> list[str]:
     """Raw credit strings, in page order, from the most trusted source that credits anyone."""
     metas = meta_map(doc)
     sites = site_names(data, metas, url)
-    fallback: list[str] = []
     sources = (
         lambda: json_ld_credits(data),
         lambda: meta_credits(metas),
         lambda: visible_byline(doc, sites),
         lambda: text_byline(doc, sites),
     )
-    for source in sources:
+    fallback: list[str] = []
+    for index, source in enumerate(sources):
         credits = source()
         if not credits:
             continue
-        if _credits_beyond_site(credits, sites):
-            return credits
+        if keys := _credited_keys(credits, sites):
+            return _widest(credits, keys, sources[index + 1 : 3], sites)
         fallback = fallback or credits
     return fallback
+
+
+def _widest(credits: list[str], keys: frozenset[str], later: Any, sites: frozenset[str]) -> list[str]:
+    """A later source naming everyone the winner names and more (co-authors structured data
+    left out) replaces it: JSON-LD "Jane Roe" loses to a byline "Jane Roe and John Doe"."""
+    for source in later:
+        other = source()
+        if other and keys < _credited_keys(other, sites):
+            return other
+    return credits

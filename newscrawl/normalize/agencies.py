@@ -50,19 +50,30 @@ ROLE_WORDS = frozenset(
         "volontärin", "reporterin", "journalistin", "fotograf", "fotografin", "experte",
         "expertin", "kolumnist", "kolumnistin", "redactor", "redactora", "periodista",
         "corresponsal", "journaliste", "rédacteur", "rédactrice", "correspondant", "the", "of",
-        "and", "for", "desk", "at", "large",
+        "and", "for", "desk", "at", "large", "author", "authors",
     }
 )
 # Credits that are form labels, link texts or placeholders, never a person.
 LABELS = frozenset(
     {
-        "name", "datum", "date", "email", "e-mail", "mail", "email the author", "no author",
+        "name", "datum", "date", "no", "n/a", "na", "keine angabe", "email", "e-mail", "mail", "email the author", "no author",
         "author", "authors", "autor", "autorin", "autoren", "by", "von", "posted", "share",
         "teilen", "follow", "folgen", "more", "mehr", "weiter", "weitere artikel", "alle autoren",
         "profile", "profil", "twitter", "facebook", "instagram", "linkedin", "comments",
         "kommentare", "anonymous", "anonym", "guest", "gast", "read more", "view all posts",
         "all posts", "about the author", "über den autor", "über die autorin", "none", "null",
         "admin", "administrator", "webmaster", "user", "text", "foto", "fotos", "bild", "photo",
+        "publiziert am", "veröffentlicht am", "geschrieben am", "erstellt am", "posted on",
+        "published on", "published", "posted", "updated", "aktualisiert", "am", "on",
+        "unknown author", "redaktionell", "werbung", "anzeige", "sponsored", "advertisement",
+    }
+)
+# Link texts printed after the name in author boxes: "Jane Roe Alle Artikel Kontakt".
+LINK_WORDS = frozenset(
+    {
+        "alle", "artikel", "beiträge", "kontakt", "mehr", "folgen", "profil", "more", "articles",
+        "posts", "follow", "contact", "email", "e-mail", "mail", "twitter", "facebook", "instagram",
+        "linkedin", "website", "homepage", "x", "rss", "feed",
     }
 )
 _AGENCY_CODE = re.compile(r"^[a-zäöü]{2,6}(?:/[a-zäöü]{2,6}){1,3}$", re.IGNORECASE)

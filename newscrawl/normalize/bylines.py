@@ -7,15 +7,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from .agencies import LABELS, ROLE_WORDS, agency_name, is_organisation
+from .agencies import LABELS, LINK_WORDS, ROLE_WORDS, agency_name, is_organisation
 
 _TAGS = re.compile(r"<[^>]+>")
 _EMAIL = re.compile(r"\S+(?:@|\[at\]|\(at\))\S+\.\w+", re.IGNORECASE)
 _URL = re.compile(r"https?://\S+|www\.\S+\.\w+\S*", re.IGNORECASE)
 _HANDLE = re.compile(r"(?<!\w)@\w+")
 # Pieces of one byline line: "29. Juni 2017 · von Tobi", "unocero - Alberto", "A | B", "A / B".
-_SEGMENTS = re.compile(r"\s*(?:[|·•▪»«›‹\n]|\s[\u2013\u2014-]\s|\s/\s|\s[\u2013\u2014-]$)\s*")
+SEGMENTS = re.compile(r"\s*(?:[|·•▪»«›‹\n]|\s[\u2013\u2014-]\s|\s/\s|\s[\u2013\u2014-]$)\s*")
 _NAMES = re.compile(r"\s*(?:,|;|\s(?:and|und|y|et|e|&amp;|&|sowie|with|mit)\s|&)\s*", re.IGNORECASE)
+_WEEKDAYS = (
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag"
+    r"|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes"
+    r"|miércoles|jueves|viernes|sábado|domingo"
+)
 _MONTHS = (
     r"jan|feb|mär|mar|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz]|januar|februar|märz|juni|juli"
     r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
@@ -26,15 +31,18 @@ _DATE_START = re.compile(
     rf"(?:\b(?:am|on|at|le|el|um|den|vom|published|updated|posted|veröffentlicht|aktualisiert|stand)"
     rf"\s*:?\s*)?(?:\d{{1,2}}\.?\s*(?:{_MONTHS})|\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}"
     rf"|(?<![\w])(?:{_MONTHS})[a-zäé]*\.?\s+\d{{1,2}}\b|\b\d{{1,2}}:\d{{2}}|\b(?:19|20)\d{{2}}\b"
-    rf"|\b(?:vor|il y a|hace)\s+\d+\s|\b\d+\s+(?:hours?|minutes?|days?|stunden?|minuten?|tagen?)\b)",
+    rf"|(?:vor|il y a|hace)\s+\d+\s|\b(?:ca\.\s*)?\d+\s*(?:hours?|minutes?|min|mins|days?|stunden?"
+    rf"|minuten?|tagen?|words|wörter|read)\b|\b(?:{_WEEKDAYS})\b)",
     re.IGNORECASE,
 )
 _PREFIX = re.compile(
-    r"^(?:(?:posted|written|words|story|text|reported|report|artikel|beitrag|rezept|geschrieben"
+    r"^(?:(?:posted|published|written|words|story|text|reported|report|artikel|beitrag|rezept|geschrieben"
     r"|verfasst|eingestellt|erstellt|veröffentlicht|publiziert|publicado|escrito|écrit|publié"
-    r"|redigé|un articolo|a cura)\s*)?(?:by|von|par|por|door|di|av|durch)\s*:?\s+"
+    r"|redigé|un articolo|a cura|pressemitteilung|kommentar|gastbeitrag|ein beitrag)\s*)?"
+    r"(?:by|von|vom|par|por|door|di|av|durch)\s*:?(?:\s+|$)"
     r"|^(?:autor(?:in|en)?|author(?:s)?|text|texto|texte|verfasser(?:in)?|auteur|autore"
-    r"|reporter|writer|by|von|por|par|redakteur(?:in)?|责任编辑|作者|编辑|撰文|记者|文)\s*[:：]\s*"
+    r"|reporter|writer|by|von|por|par|redakteur(?:in)?|quelle|source|fuente|bron|fonte"
+    r"|责任编辑|作者|编辑|撰文|记者|文)\s*[:：]\s*"
     r"|^(?:geschrieben|posted|written|beitrag|artikel)?\s*(?-i:(?:[Bb]y|[Vv]on)(?=[A-ZÄÖÜ][a-zäöüß]))",
     re.IGNORECASE,
 )
@@ -97,7 +105,7 @@ def cut_date(text: str) -> str:
 def _strip_roles(part: str) -> str:
     """Drop job titles around a name: "Staff Writer Jane Roe" / "FOCUS-Experte Jane Roe"."""
     words = part.split()
-    while words and _is_role(words[-1]) and len(words) > 1:
+    while words and (_is_role(words[-1]) or words[-1].lower() in LINK_WORDS) and len(words) > 1:
         words.pop()
     while words and _is_role(words[0]) and len(words) > 1:
         words.pop(0)
@@ -112,6 +120,9 @@ def _is_role(word: str) -> bool:
 def _is_plausible(part: str) -> bool:
     """A credit we keep: letters, not a label, not a sentence."""
     if not any(c.isalpha() for c in part) or part.lower() in LABELS:
+        return False
+    # Digits belong to handles ("delta201"), never to a name of several words ("4312 words").
+    if " " in part and any(c.isdigit() for c in part):
         return False
     words = part.split()
     if len(words) > 7 or len(part) > 70 or part.endswith(("?", "!")):
@@ -148,23 +159,46 @@ def _drop_places(parts: list[str]) -> list[str]:
     return kept
 
 
+def _drop_site_words(part: str, site_names: frozenset[str]) -> str:
+    """"Adam Aaronson PhillyVoice" -> "Adam Aaronson": the site's name glued to a person's."""
+    words = part.split()
+    while words and name_key(words[-1]) in site_names:
+        words.pop()
+    while words and name_key(words[0]) in site_names:
+        words.pop(0)
+    rest = " ".join(words)
+    # "Die FURCHE" or "Houzz Deutschland" is the organisation itself: keep it whole.
+    return rest if len(words) > 1 and not is_organisation(rest) else part
+
+
 def split_credit(raw: str, site_names: frozenset[str] = frozenset()) -> Credits:
     """Split one credit line into people and agencies; site names go (they are no credit)."""
     text = _HANDLE.sub(" ", _URL.sub(" ", _EMAIL.sub(" ", _TAGS.sub(" ", raw))))
     parts: list[str] = []
-    for segment in _SEGMENTS.split(text):
+    for segment in SEGMENTS.split(text):
         parts += clean_segment(segment)
     credits = Credits()
-    for part in _drop_places(parts):
+    organisations = []
+    for part in _drop_places([_drop_site_words(p, site_names) for p in parts]):
         if name_key(part) in site_names:
             credits.sites.append(part)
         elif agency := agency_name(part):
             credits.agencies.append(agency)
         elif is_organisation(part):
-            credits.agencies.append(part)
+            organisations.append(part)
         else:
             credits.people.append((titlecase_name(part), raw))
-    return credits
+    # "Jane Roe - Chrome Security team": beside a person, an organisation is an affiliation.
+    if not credits.people:
+        credits.agencies.extend(organisations)
+    return _drop_initials(credits)
+
+
+def _drop_initials(credits: Credits) -> Credits:
+    """"Tina Roe TR" -> Tina Roe: a credit that is only another credited person's initials."""
+    initials = {"".join(w[0] for w in name.split()).lower() for name, _ in credits.people}
+    kept = [p for p in credits.people if len(p[0]) > 3 or p[0].lower() not in initials]
+    return Credits(kept, credits.agencies, credits.sites)
 
 
 def name_key(name: str) -> str:

@@ -39,14 +39,15 @@ def parse_dateline(body: str) -> tuple[str, str | None] | None:
     >>> parse_dateline("LONDON, May 3 (Reuters) - Shares fell ...")
     ('LONDON', 'Reuters')
     """
-    head = body.lstrip()[:160]
-    if match := _DATELINE.match(head):
-        agency = match.group("agency").strip()
-        if agency_name(agency) or agency_name(agency.split("/")[0]):
-            return match.group("place").strip().rstrip(","), agency
-        return None
-    if match := _PLACE_ONLY.match(head):
-        return match.group("place"), None
+    # A photo caption or a standfirst may come before the story's first paragraph.
+    for line in body.lstrip().splitlines()[:3]:
+        head = line.strip()[:160]
+        if match := _DATELINE.match(head):
+            agency = match.group("agency").strip()
+            if agency_name(agency) or agency_name(agency.split("/")[0]):
+                return match.group("place").strip().rstrip(","), agency
+        elif match := _PLACE_ONLY.match(head):
+            return match.group("place"), None
     return None
 
 
