@@ -48,6 +48,9 @@ NEWSCRAWL_FEED = {
     }
 }
 FEED_EXPORT_ENCODING = "utf-8"
+EXTENSIONS = {
+    "newscrawl.extensions.report.CrawlReport": 500,
+}
 
 # --- newscrawl -------------------------------------------------------------------------------
 NEWSCRAWL_MIN_BODY_CHARS = 200  # shorter bodies are dropped with reason "short-body"
@@ -55,7 +58,9 @@ NEWSCRAWL_DEFAULT_TZ = None  # IANA zone assumed when a page states no offset; N
 NEWSCRAWL_MIN_YEAR = 1995  # earlier publication dates are rejected as implausible
 NEWSCRAWL_MAX_LISTING_DEPTH = 2  # link hops through section pages from the home page
 NEWSCRAWL_MAX_PAGINATION = 5  # highest page number of a section listing we follow
-NEWSCRAWL_FEED_PATHS = ["/feed", "/rss", "/rss.xml", "/feed.xml", "/atom.xml", "/index.xml"]
 # Paths tried when the home page announces no feed; 404s there are expected and cheap.
-NEWSCRAWL_SITEMAP_PATHS = ["/sitemap.xml", "/sitemap_index.xml", "/news-sitemap.xml"]
+NEWSCRAWL_FEED_PATHS = ["/feed", "/rss", "/rss.xml", "/feed.xml", "/atom.xml", "/index.xml"]
 # Paths tried when robots.txt lists no sitemap.
+NEWSCRAWL_SITEMAP_PATHS = ["/sitemap.xml", "/sitemap_index.xml", "/news-sitemap.xml"]
+NEWSCRAWL_STATS_FILE = None  # path of a JSON file to write the crawl's stats and drop reasons to
+NEWSCRAWL_FOLLOW_ARTICLE_LINKS = True  # queue story links found on article pages (related stories)

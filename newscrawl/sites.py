@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -46,6 +46,10 @@ class Site:
     def allowed_domains(self) -> tuple[str, ...]:
         """Domains the crawl may visit for this site."""
         return self.domains or (self.host,)
+
+    def with_feeds(self, feeds: list[str]) -> Site:
+        """This site with ``feeds`` added to its configured feeds (once each)."""
+        return replace(self, feeds=tuple(dict.fromkeys([*self.feeds, *feeds])))
 
     def allows_path(self, url: str) -> bool:
         """True if ``url``'s path starts with one of the allowed prefixes (or none are set)."""

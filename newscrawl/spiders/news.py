@@ -1,16 +1,23 @@
 """The ``news`` spider: discovers article pages (sitemaps, feeds, sections) and fetches them.
 
-It only discovers and fetches; every page goes down the item pipelines as a ``FetchedPage``.
+Discovery runs in phases, in order of trust: sitemaps (robots.txt, indexes, news sitemaps),
+then feeds, then links of the home and section pages. A phase starts when the previous one
+has gone idle, so an article listed in a news sitemap is credited to it (with its publication
+date hint) even if the home page links to it too. The spider only discovers and fetches; every
+page goes down the item pipelines as a ``FetchedPage``.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, Self
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
+from scrapy import signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Request, Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.gz import gunzip, gzip_magic_number
@@ -24,22 +31,13 @@ from ..extract.encoding import decode_html, looks_binary
 from ..items import FetchedPage
 from ..sites import Site, SiteConfigError, load_sites_file, site_from_mapping
 
-_FEED_LINKS = (
-    '//link[@rel="alternate"][contains(@type, "rss") or contains(@type, "atom")]/@href'
-)
+_FEED_LINKS = '//link[@rel="alternate"][contains(@type, "rss") or contains(@type, "atom")]/@href'
 
 
 class NewsSpider(scrapy.Spider):
     """Crawl news sites: ``-a url=<home page>`` or ``-a sites=<sites.toml|yaml>``."""
 
     name = "news"
-
-    @classmethod
-    def update_settings(cls, settings: Any) -> None:
-        """Without a feed from -o/-O or FEEDS, write the default output feed NEWSCRAWL_FEED."""
-        super().update_settings(settings)
-        if not settings.getdict("FEEDS") and (default := settings.getdict("NEWSCRAWL_FEED")):
-            settings.set("FEEDS", default, priority="spider")
 
     def __init__(self, url: str | None = None, sites: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -53,10 +51,22 @@ class NewsSpider(scrapy.Spider):
         # Domains are checked by site_for (host names): LinkExtractor's allow_domains compares
         # the netloc, port included, so it rejects every link of a site served on a port.
         self._link_extractor = LinkExtractor(unique=True)
+        self._home_links: dict[int, list[str]] = {}
+        self._phases: list[Callable[[], Iterable[Request]]] = [self._feed_phase, self._link_phase]
 
-    # --- settings-driven knobs, read once the crawler is attached ------------------------------
-    def _setting(self, name: str, default: Any) -> Any:
-        return self.settings.get(name, default) if hasattr(self, "settings") else default
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
+        """Connect the idle signal that starts the next discovery phase."""
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider._next_phase, signal=signals.spider_idle)
+        return spider
+
+    @classmethod
+    def update_settings(cls, settings: Any) -> None:
+        """Without a feed from -o/-O or FEEDS, write the default output feed NEWSCRAWL_FEED."""
+        super().update_settings(settings)
+        if not settings.getdict("FEEDS") and (default := settings.getdict("NEWSCRAWL_FEED")):
+            settings.set("FEEDS", default, priority="spider")
 
     def site_for(self, url: str) -> Site | None:
         """The configured site a URL belongs to."""
@@ -69,58 +79,69 @@ class NewsSpider(scrapy.Spider):
     def _request(self, url: str, callback: Any, site: int, **meta: Any) -> Request:
         return Request(canonical_request_url(url), callback=callback, meta={"site": site, **meta})
 
+    # --- phases ------------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Any]:
-        """Robots.txt (for its sitemaps), the home page, and any configured feeds and sitemaps."""
+        """Phase 1: robots.txt (for its Sitemap lines), configured sitemaps, and the home page."""
         for index, site in enumerate(self.sites):
             yield Request(urljoin(site.url, "/robots.txt"), callback=self.parse_robots,
-                          meta={"site": index, "dont_obey_robotstxt": True}, priority=10,
-                          errback=self._robots_failed)
+                          errback=self._robots_failed, meta={"site": index, "dont_obey_robotstxt": True})
             for sitemap in site.sitemaps:
-                yield self._request(sitemap, self.parse_sitemap, index, priority=5)
+                yield self._request(sitemap, self.parse_sitemap, index)
+            # The home page is fetched now, but its links wait for the link phase.
+            yield self._request(site.url, self.parse_home, index)
+
+    def _next_phase(self) -> None:
+        while self._phases:
+            requests = list(self._phases.pop(0)())
+            if requests:
+                for request in requests:
+                    self.crawler.engine.crawl(request)
+                raise DontCloseSpider
+
+    def _feed_phase(self) -> Iterator[Request]:
+        for index, site in enumerate(self.sites):
             for feed in site.feeds:
                 yield self._request(feed, self.parse_feed, index)
-            yield self._request(site.url, self.parse_home, index, listing_depth=0)
+
+    def _link_phase(self) -> Iterator[Request]:
+        for index, urls in self._home_links.items():
+            yield from self._listing_requests(urls, index, depth=0)
 
     # --- sitemaps ----------------------------------------------------------------------------
     def parse_robots(self, response: Response) -> Iterator[Request]:
         """Sitemaps named by robots.txt; the usual paths when it names none."""
-        site = response.meta["site"]
         text = response.text if isinstance(response, TextResponse) and response.status == 200 else ""
         urls = [urljoin(response.url, url) for url in sitemap_urls_from_robots(text)]
-        if not urls:
-            base = self.sites[site].url
-            urls = [urljoin(base, path) for path in self._setting("NEWSCRAWL_SITEMAP_PATHS", [])]
-        for url in urls:
-            yield self._request(url, self.parse_sitemap, site, priority=5)
+        yield from self._sitemap_requests(response.meta["site"], urls)
 
     def _robots_failed(self, failure: Any) -> Iterator[Request]:
-        request = failure.request
-        base = self.sites[request.meta["site"]].url
-        for path in self._setting("NEWSCRAWL_SITEMAP_PATHS", []):
-            yield self._request(urljoin(base, path), self.parse_sitemap, request.meta["site"], priority=5)
+        yield from self._sitemap_requests(failure.request.meta["site"], [])
+
+    def _sitemap_requests(self, site: int, urls: list[str]) -> Iterator[Request]:
+        if not urls:
+            base = self.sites[site].url
+            urls = [urljoin(base, path) for path in self.settings.getlist("NEWSCRAWL_SITEMAP_PATHS")]
+        for url in urls:
+            yield self._request(url, self.parse_sitemap, site)
 
     def _sitemap_body(self, response: Response) -> bytes | None:
-        body = response.body
-        if gzip_magic_number(response):
-            max_size = self._setting("DOWNLOAD_MAXSIZE", 0)
-            try:
-                body = gunzip(body, max_size=max_size)
-            except ValueError:
-                self.crawler.stats.inc_value("newscrawl/dropped/sitemap-too-large")
-                return None
-        return body
+        if not gzip_magic_number(response):
+            return response.body
+        try:
+            return gunzip(response.body, max_size=self.settings.getint("DOWNLOAD_MAXSIZE"))
+        except ValueError:
+            self.crawler.stats.inc_value("newscrawl/dropped/sitemap-too-large")
+            return None
 
     def parse_sitemap(self, response: Response) -> Iterator[Request]:
         """Follow a sitemap index; queue every article of a (news) sitemap with its hints."""
-        body = self._sitemap_body(response)
-        if not body:
-            return
         site = response.meta["site"]
-        for kind, entry in iter_sitemap(body):
-            if kind == "sitemapindex":
-                yield self._request(urljoin(response.url, entry.loc), self.parse_sitemap, site, priority=5)
-                continue
+        for kind, entry in iter_sitemap(self._sitemap_body(response) or b""):
             url = urljoin(response.url, entry.loc)
+            if kind == "sitemapindex":
+                if self.site_for(url):
+                    yield self._request(url, self.parse_sitemap, site)
+                continue
             via = "news-sitemap" if entry.news_publication_date or entry.news_title else "sitemap"
             hints = {"lastmod": entry.lastmod, "news_publication_date": entry.news_publication_date,
                      "news_title": entry.news_title}
@@ -138,37 +159,37 @@ class NewsSpider(scrapy.Spider):
             if request := self._article_request(entry.url, response.meta["site"], "feed", hints):
                 yield request
 
-    def parse_home(self, response: Response) -> Iterator[Request]:
-        """Feeds the home page announces (or the usual feed paths), then its links."""
-        if not isinstance(response, TextResponse):
-            return
-        feeds = response.xpath(_FEED_LINKS).getall()
+    def parse_home(self, response: Response) -> None:
+        """Remember the feeds the home page announces (or the usual paths) and its links."""
+        site = response.meta["site"]
+        feeds: list[str] = []
+        if isinstance(response, TextResponse):
+            feeds = [urljoin(response.url, href) for href in response.xpath(_FEED_LINKS).getall()]
+            self._home_links[site] = [link.url for link in self._link_extractor.extract_links(response)]
         if not feeds:
-            feeds = list(self._setting("NEWSCRAWL_FEED_PATHS", []))
-        for feed in feeds:
-            yield self._request(urljoin(response.url, feed), self.parse_feed, response.meta["site"])
-        yield from self.parse_listing(response)
+            base = self.sites[site].url
+            feeds = [urljoin(base, path) for path in self.settings.getlist("NEWSCRAWL_FEED_PATHS")]
+        self.sites[site] = self.sites[site].with_feeds(feeds)
 
     def parse_listing(self, response: Response) -> Iterator[Request]:
-        """Articles linked from a home or section page; deeper sections up to a bound."""
-        if not isinstance(response, TextResponse):
-            return
-        site = response.meta["site"]
-        depth = response.meta.get("listing_depth", 0)
-        max_depth = self._setting("NEWSCRAWL_MAX_LISTING_DEPTH", 2)
-        max_page = self._setting("NEWSCRAWL_MAX_PAGINATION", 5)
-        for link in self._link_extractor.extract_links(response):
-            url = link.url
+        """Articles linked from a section page; deeper sections up to a bound."""
+        if isinstance(response, TextResponse):
+            urls = [link.url for link in self._link_extractor.extract_links(response)]
+            yield from self._listing_requests(urls, response.meta["site"], response.meta.get("listing_depth", 0))
+
+    def _listing_requests(self, urls: list[str], site: int, depth: int) -> Iterator[Request]:
+        max_depth = self.settings.getint("NEWSCRAWL_MAX_LISTING_DEPTH")
+        for url in urls:
             if request := self._article_request(url, site, "link", {}):
                 yield request
-            elif depth < max_depth and self.site_for(url) and self._is_listing(url, max_page):
+            elif depth < max_depth and self._is_listing(url):
                 yield self._request(url, self.parse_listing, site, listing_depth=depth + 1)
 
-    def _is_listing(self, url: str, max_page: int) -> bool:
-        if is_excluded_url(url) or is_calendar_url(url) or is_article_url(url):
+    def _is_listing(self, url: str) -> bool:
+        if not self.site_for(url) or is_excluded_url(url) or is_calendar_url(url) or is_article_url(url):
             return False
         page = pagination_number(url)
-        return page is None or page <= max_page
+        return page is None or page <= self.settings.getint("NEWSCRAWL_MAX_PAGINATION")
 
     def _article_request(self, url: str, site: int, via: str, hints: dict[str, Any]) -> Request | None:
         if not url.startswith(("http://", "https://")) or is_excluded_url(url):
@@ -184,14 +205,27 @@ class NewsSpider(scrapy.Spider):
 
     # --- articles ----------------------------------------------------------------------------
     def parse_article(self, response: Response) -> Iterator[Any]:
-        """Hand the page to the pipelines as plain data."""
+        """Hand the page to the pipelines as plain data; follow story links it carries."""
         if looks_binary(response.body):
             self.crawler.stats.inc_value("newscrawl/dropped/not-html")
-            self.logger.info("not-html: binary content at %s", response.url)
+            self.logger.info("Dropped: not-html: binary content at %s", response.url)
             return
+        yield self._fetched_page(response)
+        if not isinstance(response, TextResponse):
+            return
+        urls = [link.url for link in self._link_extractor.extract_links(response)]
+        if not is_article_url(response.url):
+            # A sitemap or feed entry that is not story-shaped may be a section page.
+            yield from self._listing_requests(urls, response.meta["site"], depth=1)
+        elif self.settings.getbool("NEWSCRAWL_FOLLOW_ARTICLE_LINKS"):
+            for url in urls:
+                if request := self._article_request(url, response.meta["site"], "link", {}):
+                    yield request
+
+    def _fetched_page(self, response: Response) -> FetchedPage:
         site = self.sites[response.meta["site"]]
         content_type = response.headers.get("Content-Type", b"").decode("latin-1")
-        yield FetchedPage(
+        return FetchedPage(
             url=response.request.url if response.request else response.url,
             final_url=response.url,
             status=response.status,
@@ -203,7 +237,3 @@ class NewsSpider(scrapy.Spider):
             hints=dict(response.meta.get("hints", {})),
             site_timezone=site.timezone,
         )
-        if self._setting("NEWSCRAWL_FOLLOW_ARTICLE_LINKS", True) and isinstance(response, TextResponse):
-            for link in self._link_extractor.extract_links(response):
-                if request := self._article_request(link.url, response.meta["site"], "link", {}):
-                    yield request

@@ -1,0 +1,20 @@
+"""The shipped JSON Schema is the one generated from the item class."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+
+from newscrawl.schema import SHIPPED_SCHEMA, article_json_schema
+
+
+def test_shipped_schema_matches_the_item_class():
+    shipped = json.loads(SHIPPED_SCHEMA.read_text(encoding="utf-8"))
+    assert shipped == article_json_schema(), "run: python -m newscrawl.schema > schema/article.schema.json"
+
+
+def test_schema_rejects_a_record_with_an_unknown_field():
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"url": "https://x.test/a", "bogus": 1}, article_json_schema())
