@@ -35,21 +35,24 @@ _FOREIGN_STEMS = (
 )
 # Marks that exclude only close by: a "post-footer" or "sidebar" far up may hold the byline.
 _NEAR_STEMS = _FOREIGN_STEMS + (
-    "sidebar", "widget", "menu", "navigation", "caption", "copyright", "avatar", "image",
-    "photo", "picture", "hidden", "overlay", "social", "share", "bio", "description", "gravatar",
-    "recipe",
+    "sidebar", "widget", "menu", "navigation", "caption", "copyright", "hidden", "overlay",
+    "social", "share", "bio", "description", "recipe",
 )
+# Marks of the element itself or its parent: a photographer's credit ("image-author").
+_SELF_STEMS = _NEAR_STEMS + ("avatar", "gravatar", "image", "photo", "picture")
 _NEAR = 3
 # WordPress writes the post's tags and categories as classes: "tag-social-media" says nothing.
 _TAXONOMY_TOKENS = ("tag-", "category-", "postid-", "format-")
 _SUBWORD = re.compile(r"[-_\s]+")
-_FOREIGN_TAGS = frozenset({"aside", "nav", "form", "figure", "figcaption", "blockquote"})
+_FOREIGN_TAGS = frozenset({"nav", "form", "figure", "figcaption", "blockquote"})
 # A short line opening with a byline word: "von Daniela Obers", "Text: Jane Roe", "By JANE ROE".
 _TEXT_BYLINE = re.compile(
-    r"^\s*(?:(?:text|texte|texto|autor(?:in)?|author|verfasser(?:in)?|reporter|story|words)\s*[:：]"
-    r"|(?:text\s+|written\s+|posted\s+|geschrieben\s+|ein beitrag\s+|artikel\s+)?(?:von|by|par|por)\s)",
+    r"^[\s\-\u2013\u2014|·]*(?:(?:text|texte|texto|autor(?:in)?|author|verfasser(?:in)?|reporter|story|words|redaktion)"
+    r"\s*[:：]|(?:text\s+|written\s+|posted\s+|geschrieben\s+|ein beitrag\s+|ein artikel\s+|artikel\s+)?"
+    r"(?:von|by|par|por)(?:\s*:|\s))",
     re.IGNORECASE,
 )
+_EXPLICIT = re.compile(r".*(?:[:：]|posted|written|geschrieben|artikel|beitrag)", re.IGNORECASE)
 _MAX_TEXT = 120
 
 
@@ -58,10 +61,10 @@ def _is_foreign(element: HtmlElement) -> bool:
     node: HtmlElement | None = element
     depth = 0
     while node is not None and depth < 25 and node.tag not in ("body", "html"):
-        near = depth <= _NEAR
         if node.tag in _FOREIGN_TAGS:
             return True
-        if _has_foreign_mark(node, _NEAR_STEMS if near else _FOREIGN_STEMS):
+        stems = _SELF_STEMS if depth <= 1 else _NEAR_STEMS if depth <= _NEAR else _FOREIGN_STEMS
+        if _has_foreign_mark(node, stems):
             return True
         node, depth = node.getparent(), depth + 1
     return False
@@ -120,25 +123,29 @@ def visible_byline(doc: HtmlElement, sites: frozenset[str]) -> list[str]:
 def text_byline(doc: HtmlElement, sites: frozenset[str]) -> list[str]:
     """A short "By ..." / "Von ..." / "Text: ..." line in the page, when no markup marks one."""
     for text in XPATH_TEXTS(doc):
-        if len(text) > _MAX_TEXT or not _TEXT_BYLINE.match(text):
+        if len(text) > _MAX_TEXT or not (opening := _TEXT_BYLINE.match(text)):
             continue
         parent = text.getparent()
         if parent is not None and text.is_tail:
             parent = parent.getparent()
         if parent is None or parent.tag in _SKIP_TAGS or _is_foreign(parent):
             continue
-        line = clean_text(parent.text_content())
-        if not line or len(line) > 80:
-            continue
-        found = normalize_credits([line], sites)
-        if found.people and all(_looks_like_person(name) for name, _ in found.people):
-            return [line]
+        # "<b>Von:</b> Jane Roe": the label's element holds no name, its parent does.
+        for element in (parent, parent.getparent()):
+            line = clean_text(element.text_content()) if element is not None else None
+            if not line or len(line) > 80:
+                break
+            found = normalize_credits([line], sites)
+            # A bare "von"/"by" opens many phrases; a lone word needs an explicit label.
+            strict = not _EXPLICIT.match(opening.group())
+            if found.people and all(_looks_like_person(n, strict) for n, _ in found.people):
+                return [line]
     return []
 
 
-def _looks_like_person(name: str) -> bool:
-    """Two to four capitalised words: the strict test for credits found in running text."""
+def _looks_like_person(name: str, strict: bool = True) -> bool:
+    """Two to four capitalised words (one after an explicit label): the test for running text."""
     words = name.split()
-    if not 1 < len(words) <= 4 or any(c.isdigit() for c in name):
+    if not (1 if strict else 0) < len(words) <= 4 or any(c.isdigit() for c in name):
         return False
     return all(w[:1].isupper() or w in {"van", "von", "der", "de", "da", "di", "del", "zu"} for w in words)

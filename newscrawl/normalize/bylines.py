@@ -29,24 +29,29 @@ _MONTHS = (
 # Where a date or time starts, the name has ended: "Jane Roe 1. Januar 2023", "John Walk January 10".
 _DATE_START = re.compile(
     rf"(?:\b(?:am|on|at|le|el|um|den|vom|published|updated|posted|veröffentlicht|aktualisiert|stand)"
-    rf"\s*:?\s*)?(?:\d{{1,2}}\.?\s*(?:{_MONTHS})|\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}"
-    rf"|(?<![\w])(?:{_MONTHS})[a-zäé]*\.?\s+\d{{1,2}}\b|\b\d{{1,2}}:\d{{2}}|\b(?:19|20)\d{{2}}\b"
+    rf"\s*:?\s*)?(?:\d{{1,2}}\.?\s*(?:{_MONTHS})[a-zäéû]*\.?|\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}"
+    rf"|(?<![\w])(?:{_MONTHS})[a-zäé]*\.?\s+(?:\d{{1,2}}\b|(?:19|20)\d\d)|\b\d{{1,2}}:\d{{2}}|\b(?:19|20)\d{{2}}\b"
     rf"|(?:vor|il y a|hace)\s+\d+\s|\b(?:ca\.\s*)?\d+\s*(?:hours?|minutes?|min|mins|days?|stunden?"
     rf"|minuten?|tagen?|words|wörter|read)\b|\b(?:{_WEEKDAYS})\b)",
     re.IGNORECASE,
 )
+# A date with its year and time: "September 21, 2020", "21.01.2009, 05:42", "13:10 Uhr".
+_DATE = re.compile(
+    rf"(?:{_DATE_START.pattern})(?:[\d.,:/ ]*(?:uhr|a\.?m\.?|p\.?m\.?|h\b)?)?", re.IGNORECASE
+)
 _PREFIX = re.compile(
-    r"^(?:(?:posted|published|written|words|story|text|reported|report|artikel|beitrag|rezept|geschrieben"
+    r"^(?:(?:posted|published|written|ein artikel|words|story|text|reported|report|artikel|beitrag|rezept|geschrieben"
     r"|verfasst|eingestellt|erstellt|veröffentlicht|publiziert|publicado|escrito|écrit|publié"
     r"|redigé|un articolo|a cura|pressemitteilung|kommentar|gastbeitrag|ein beitrag)\s*)?"
     r"(?:by|von|vom|par|por|door|di|av|durch)\s*:?(?:\s+|$)"
     r"|^(?:autor(?:in|en)?|author(?:s)?|text|texto|texte|verfasser(?:in)?|auteur|autore"
-    r"|reporter|writer|by|von|por|par|redakteur(?:in)?|quelle|source|fuente|bron|fonte"
+    r"|reporter|writer|by|von|por|par|redakteur(?:in)?|redaktion|quelle|source|fuente|bron|fonte"
     r"|责任编辑|作者|编辑|撰文|记者|文)\s*[:：]\s*"
     r"|^(?:geschrieben|posted|written|beitrag|artikel)?\s*(?-i:(?:[Bb]y|[Vv]on)(?=[A-ZÄÖÜ][a-zäöüß]))",
     re.IGNORECASE,
 )
 _AFFILIATION = re.compile(r"\s+(?i:for|für|pour|para)\s+(?i:the\s+|die\s+|den\s+)?[A-Z].*$")
+_PARENTHESES = re.compile(r"\s*\(([^()]*)\)")
 _PARTICLES = frozenset({"van", "der", "de", "den", "von", "da", "del", "la", "le", "di", "du", "zu", "dos"})
 
 
@@ -95,11 +100,13 @@ def strip_prefix(text: str) -> str:
     return text
 
 
-def cut_date(text: str) -> str:
-    """Cut a date or time glued to a name: "Jane Roe 1. Januar 2023" -> "Jane Roe"."""
-    if match := _DATE_START.search(text):
-        return text[: match.start()].strip(" ,.-–—|:")
-    return text
+def cut_dates(text: str) -> str:
+    """Put a separator where a date or time sits: "Jane Roe 1. Januar 2023" -> "Jane Roe |".
+
+    >>> cut_dates("Posted on September 21, 2020 by Jane Roe")
+    'Posted | by Jane Roe'
+    """
+    return _DATE.sub(" | ", text).strip(" |")
 
 
 def _strip_roles(part: str) -> str:
@@ -133,7 +140,6 @@ def _is_plausible(part: str) -> bool:
 def clean_segment(segment: str) -> list[str]:
     """The credits of one segment of a byline, cleaned, in order."""
     segment = _AFFILIATION.sub("", strip_prefix(segment))
-    segment = cut_date(segment)
     found = []
     for part in _NAMES.split(segment):
         part = strip_prefix(part.strip(" .:|-–—()[]\"'“”„"))
@@ -171,11 +177,17 @@ def _drop_site_words(part: str, site_names: frozenset[str]) -> str:
     return rest if len(words) > 1 and not is_organisation(rest) else part
 
 
+def _keep_agency(match: re.Match[str]) -> str:
+    """"(dpa)" stays a credit, "(Pressesprecher des Vereins)" is a role and goes."""
+    inner = match.group(1)
+    return f", {inner}" if agency_name(inner) else " "
+
+
 def split_credit(raw: str, site_names: frozenset[str] = frozenset()) -> Credits:
     """Split one credit line into people and agencies; site names go (they are no credit)."""
     text = _HANDLE.sub(" ", _URL.sub(" ", _EMAIL.sub(" ", _TAGS.sub(" ", raw))))
     parts: list[str] = []
-    for segment in SEGMENTS.split(text):
+    for segment in SEGMENTS.split(cut_dates(_PARENTHESES.sub(_keep_agency, text))):
         parts += clean_segment(segment)
     credits = Credits()
     organisations = []
