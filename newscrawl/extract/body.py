@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from copy import deepcopy
+
+import lxml.html
 import trafilatura
 from lxml.etree import _Element
 from lxml.html import HtmlElement
 
 from .body_clean import clean_blocks
-from .body_prune import prune_page
+from .body_prune import prune_page, story_region
 from .body_render import render_html, render_text
 
 # trafilatura's main extractor alone (fast=True) is ~40% cheaper than its default cascade,
@@ -17,6 +20,8 @@ from .body_render import render_html, render_text
 # earns its cost (text the main extractor could not see as paragraphs), so it runs only then.
 _FALLBACK_BELOW_CHARS = 500
 _OPTIONS = {
+    # "xml": the body element only; "python" would also render a text we do not use
+    "output_format": "xml",
     "favor_precision": True,
     "include_comments": False,
     "include_tables": True,
@@ -36,10 +41,20 @@ class Body:
     """Lines cut from the end of the story (contributor notes, copyright): kept for credits."""
 
 
-def _extract_xml(doc: HtmlElement, url: str | None, fast: bool) -> _Element | None:
+def _extract_xml(doc: HtmlElement, fast: bool) -> _Element | None:
     """trafilatura's body element (its own XML vocabulary), or None when it finds nothing."""
-    found = trafilatura.bare_extraction(doc, url=url, fast=fast, **_OPTIONS)
+    # No URL: trafilatura would resolve every link of the page; body_render resolves the few kept.
+    found = trafilatura.bare_extraction(doc, url=None, fast=fast, **_OPTIONS)
     return None if found is None else found.body
+
+
+def _as_page(region: _Element) -> HtmlElement:
+    """A copy of the region as a document of its own; the page stays whole for the fallback."""
+    page = lxml.html.Element("html")
+    body = lxml.html.Element("body")
+    page.append(body)
+    body.append(deepcopy(region))
+    return page
 
 
 def _text_length(root: _Element | None) -> int:
@@ -49,9 +64,10 @@ def _text_length(root: _Element | None) -> int:
 def extract_body(doc: HtmlElement, url: str | None = None, headline: str | None = None) -> Body:
     """Article text of a parsed page. Mutates ``doc``: call it after every other extractor."""
     prune_page(doc)
-    root = _extract_xml(doc, url, fast=True)
+    region = story_region(doc)
+    root = _extract_xml(_as_page(region) if region is not None else doc, fast=True)
     if _text_length(root) < _FALLBACK_BELOW_CHARS:
-        fuller = _extract_xml(doc, url, fast=False)
+        fuller = _extract_xml(doc, fast=False)
         if _text_length(fuller) > _text_length(root):
             root = fuller
     if root is None:

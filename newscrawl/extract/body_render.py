@@ -15,8 +15,6 @@ from urllib.parse import urljoin, urlsplit
 from lxml.etree import _Element
 
 _SPACE = re.compile(r"[^\S\n]+")
-# soft hyphens and zero-width characters split words for the reader's eye only
-_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _SAFE_SCHEMES = frozenset({"http", "https"})
 _BLOCKS = frozenset({"p", "head", "list", "quote", "table", "graphic", "figure"})
@@ -46,7 +44,7 @@ def block_lines(block: _Element) -> list[str]:
     tail, block.tail = block.tail, None  # the block's tail is outside it
     _inline_text(block, parts)
     block.tail = tail
-    text = _INVISIBLE.sub("", "".join(parts))
+    text = "".join(parts)
     lines = (_SPACE.sub(" ", line).strip() for line in text.split("\n"))
     return [line for line in lines if line]
 
