@@ -29,8 +29,10 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_reply(reply)
 
     def send_reply(self, reply: Reply) -> None:
-        """Write a Reply, with the real base URL in place of the host placeholder."""
-        body = reply.body.replace(HOST_PLACEHOLDER, self.server.base_url.encode())
+        """Write a Reply, with the base URL the client used in place of the host placeholder."""
+        host = self.headers.get("Host")
+        base = f"http://{host}" if host else self.server.base_url
+        body = reply.body.replace(HOST_PLACEHOLDER, base.encode())
         self.send_response(reply.status)
         for name, value in reply.headers.items():
             self.send_header(name, value)

@@ -49,8 +49,10 @@ def _page(title: str, main: str, head: str = "") -> str:
 class DemoSite:
     """All routes of the demo site; ``stories`` may be edited between crawls."""
 
-    def __init__(self, stories: list[Story] | None = None) -> None:
+    def __init__(self, stories: list[Story] | None = None, *, naive_dates: bool = False) -> None:
         self.stories = stories if stories is not None else demo_stories()
+        self.naive_dates = naive_dates
+        """True renders dates without their offset, as CMSs of sites in one zone often do."""
 
     def story_at(self, path: str) -> Story | None:
         """The story whose canonical path (or numeric alias) is ``path``."""
@@ -132,8 +134,9 @@ class DemoSite:
 
     def article(self, story: Story) -> Reply:
         """An article page: JSON-LD, OpenGraph, byline, body, related box and a promo."""
+        published = story.published[:19] if self.naive_dates else story.published
         ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": story.headline,
-              "datePublished": story.published, "articleSection": story.section.title(),
+              "datePublished": published, "articleSection": story.section.title(),
               "keywords": story.tags, "publisher": {"@type": "Organization", "name": "Valley Ledger"}}
         if story.modified:
             ld["dateModified"] = story.modified
@@ -144,7 +147,7 @@ class DemoSite:
         paragraphs = "".join(f"<p>{escape(p)}</p>" for p in story.paragraphs)
         related = "".join(self._teaser(s) for s in self.stories if s is not story)[:1500]
         main = f"""<article><p class="section-label">{story.section.title()}</p><h1>{escape(story.headline)}</h1>
-<p class="byline">{escape(story.byline)}</p><time datetime="{story.published}">{story.published[:10]}</time>
+<p class="byline">{escape(story.byline)}</p><time datetime="{published}">{story.published[:10]}</time>
 <div class="article-body">{paragraphs}</div></article>
 <aside class="related"><h2>Related stories</h2><ul>{related}</ul></aside>
 <div class="promo newsletter"><p>Sign up for our newsletter to get the top stories every morning.</p></div>"""

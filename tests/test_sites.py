@@ -1,0 +1,41 @@
+"""Sites files: every key checked, errors that name the fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from newscrawl.sites import SiteConfigError, load_sites_file, site_from_mapping
+
+
+def test_toml_sites_file(tmp_path):
+    path = tmp_path / "sites.toml"
+    path.write_text('[[site]]\nurl = "https://a.example/"\ntimezone = "America/Phoenix"\n'
+                    'feeds = ["https://a.example/rss"]\nallow = ["/news/"]\n\n'
+                    '[[site]]\nurl = "https://b.example/"\nday_first = true\n', encoding="utf-8")
+    first, second = load_sites_file(path)
+    assert first.timezone == "America/Phoenix" and first.feeds == ("https://a.example/rss",)
+    assert first.allows_path("https://a.example/news/x") and not first.allows_path("https://a.example/blog/x")
+    assert second.day_first is True and second.allowed_domains() == ("b.example",)
+
+
+def test_yaml_sites_file(tmp_path):
+    path = tmp_path / "sites.yaml"
+    path.write_text("site:\n  - url: https://a.example/\n    sitemaps: https://a.example/news.xml\n", encoding="utf-8")
+    (site,) = load_sites_file(path)
+    assert site.sitemaps == ("https://a.example/news.xml",)
+
+
+@pytest.mark.parametrize(("raw", "message"), [
+    ({"url": "https://a.example/", "timezon": "UTC"}, "unknown key(s) timezon"),
+    ({"url": "https://a.example/", "timezone": "Mars/Olympus"}, "unknown timezone 'Mars/Olympus'"),
+    ({"url": "a.example"}, "'url' must be an http(s) URL"),
+    ({"url": "https://a.example/", "feeds": 3}, "'feeds' must be a string or a list"),
+])
+def test_bad_site_entries_name_the_problem(raw, message):
+    with pytest.raises(SiteConfigError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        site_from_mapping(raw, "sites.toml site #1")
+
+
+def test_missing_file_says_how_to_pass_one(tmp_path):
+    with pytest.raises(SiteConfigError, match="does not exist"):
+        load_sites_file(tmp_path / "nope.toml")

@@ -1,0 +1,78 @@
+"""Spider callbacks on responses built from bytes: what gets queued, with which hints."""
+
+from __future__ import annotations
+
+import pytest
+from scrapy.http import HtmlResponse, Request, TextResponse, XmlResponse
+from scrapy.utils.test import get_crawler
+
+from newscrawl.items import FetchedPage
+from newscrawl.sites import SiteConfigError
+from newscrawl.spiders.news import NewsSpider
+
+HOME = "https://news.example/"
+
+
+@pytest.fixture
+def spider():
+    crawler = get_crawler(NewsSpider, settings_dict={"NEWSCRAWL_MAX_LISTING_DEPTH": 2,
+                                                     "NEWSCRAWL_MAX_PAGINATION": 5})
+    return NewsSpider.from_crawler(crawler, url=HOME)
+
+
+def _meta(**extra):
+    return {"site": 0, **extra}
+
+
+def test_news_sitemap_entries_become_article_requests_with_hints(spider):
+    body = b"""<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+    <url><loc>https://news.example/world/2013/11/02/japan-russia-defense</loc><news:news>
+    <news:publication_date>2013-11-02T11:16:00-07:00</news:publication_date><news:title>Japan</news:title></news:news></url>
+    <url><loc>https://news.example/tag/japan/</loc></url>
+    <url><loc>https://elsewhere.example/2013/11/02/other-site-story</loc></url></urlset>"""
+    response = XmlResponse("https://news.example/news.xml", body=body, request=Request("https://news.example/news.xml", meta=_meta()))
+    (request,) = list(spider.parse_sitemap(response))
+    assert request.url == "https://news.example/world/2013/11/02/japan-russia-defense"
+    assert request.meta["discovered_via"] == "news-sitemap"
+    assert request.meta["hints"] == {"news_publication_date": "2013-11-02T11:16:00-07:00", "news_title": "Japan"}
+
+
+def test_section_links_split_into_articles_and_bounded_listings(spider):
+    html = b"""<html><body><a href="/world/2024/05/01/a-story-about-things">s</a><a href="/world/">w</a>
+    <a href="/world/page/9/">deep page</a><a href="/calendar/2024/05/">cal</a><a href="/tag/x/">t</a>
+    <a href="https://other.example/2024/05/01/offsite-story-here">o</a></body></html>"""
+    response = HtmlResponse(HOME + "local/", body=html, request=Request(HOME + "local/", meta=_meta(listing_depth=1)))
+    requests = list(spider.parse_listing(response))
+    assert [(r.url, r.callback.__name__) for r in requests] == [
+        ("https://news.example/world/2024/05/01/a-story-about-things", "parse_article"),
+        ("https://news.example/world/", "parse_listing"),
+    ]
+    assert requests[1].meta["listing_depth"] == 2
+
+
+def test_listing_depth_limit_stops_following_sections(spider):
+    html = b'<html><body><a href="/world/">w</a></body></html>'
+    response = HtmlResponse(HOME + "local/", body=html, request=Request(HOME + "local/", meta=_meta(listing_depth=2)))
+    assert list(spider.parse_listing(response)) == []
+
+
+def test_article_page_is_decoded_despite_a_wrong_header_charset(spider):
+    html = "<html><head><meta charset='utf-8'></head><body><p>Café in Zürich</p></body></html>".encode()
+    request = Request(HOME + "2024/05/01/cafe-story-in-zurich", meta=_meta(discovered_via="feed", hints={"feed_published": "x"}))
+    response = TextResponse(request.url, body=html, headers={"Content-Type": "text/html; charset=iso-8859-1"}, request=request)
+    page = next(iter(spider.parse_article(response)))
+    assert isinstance(page, FetchedPage)
+    assert "Café in Zürich" in page.html
+    assert page.discovered_via == "feed" and page.hints == {"feed_published": "x"}
+
+
+def test_binary_content_is_not_handed_to_the_pipelines(spider):
+    request = Request(HOME + "2024/05/01/a-pdf-posing-as-html", meta=_meta())
+    response = HtmlResponse(request.url, body=b"%PDF-1.7\n\x00\x01\x02binary", request=request)
+    assert list(spider.parse_article(response)) == []
+    assert spider.crawler.stats.get_value("newscrawl/dropped/not-html") == 1
+
+
+def test_spider_needs_something_to_crawl():
+    with pytest.raises(SiteConfigError, match="-a url="):
+        NewsSpider()
