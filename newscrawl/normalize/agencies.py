@@ -65,7 +65,7 @@ LABELS = frozenset(
         "admin", "administrator", "webmaster", "user", "text", "foto", "fotos", "bild", "photo",
         "publiziert am", "veröffentlicht am", "geschrieben am", "erstellt am", "posted on",
         "published on", "published", "posted", "updated", "aktualisiert", "am", "on",
-        "veröffentlicht", "publiziert", "aktualisiert am", "minutes", "lesezeit", "reading time", "min read", "uhr", "unknown author", "redaktionell", "werbung", "anzeige", "sponsored", "advertisement",
+        "veröffentlicht", "publiziert", "aktualisiert am", "minutes", "read", "lesezeit", "reading time", "min read", "uhr", "unknown author", "redaktionell", "werbung", "anzeige", "sponsored", "advertisement",
     }
 )
 # Link texts printed after the name in author boxes: "Jane Roe Alle Artikel Kontakt".

@@ -106,7 +106,7 @@ def cut_dates(text: str) -> str:
     >>> cut_dates("Posted on September 21, 2020 by Jane Roe")
     'Posted | by Jane Roe'
     """
-    return _DATE.sub(" | ", text).strip(" |")
+    return " ".join(_DATE.sub(" | ", text).split()).strip(" |")
 
 
 def _strip_roles(part: str) -> str:

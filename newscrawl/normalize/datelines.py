@@ -28,7 +28,8 @@ _CREDIT_LINE = re.compile(
     r"mitarbeit|recherche)(?: by)?\s*[:]?\s+(?P<names>[^;]+)",
     re.IGNORECASE,
 )
-_PLACE_TAIL = re.compile(r"\s+in\s+[A-Z][\w.'’ -]*$")
+# "Jane Roe in Paris and John Doe": where a reporter filed from is no name.
+_PLACE_TAIL = re.compile(r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
 
 
 def parse_dateline(body: str) -> tuple[str, str | None] | None:

@@ -1,0 +1,119 @@
+"""Raw credits from JSON-LD, meta and the visible byline, on small pages written for each form."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from newscrawl.extract.bylines import extract_credits_raw
+from newscrawl.extract.page import parse_html
+from newscrawl.extract.structured import parse_structured_data
+from newscrawl.record import build_record
+
+URL = "https://www.example-news.com/2024/05/01/story"
+
+
+def page(body: str, head: str = "", ld: Any = None) -> str:
+    script = f'<script type="application/ld+json">{json.dumps(ld)}</script>' if ld else ""
+    return f"<html><head>{head}{script}</head><body>{body}</body></html>"
+
+
+def credits(html: str, url: str = URL) -> list[str]:
+    doc = parse_html(html)
+    return extract_credits_raw(doc, parse_structured_data(doc), url)
+
+
+def test_json_ld_author_string() -> None:
+    assert credits(page("", ld={"@type": "NewsArticle", "headline": "H", "author": "Jane Roe"})) == ["Jane Roe"]
+
+
+def test_json_ld_author_objects_in_a_list() -> None:
+    ld = {"@type": "NewsArticle", "headline": "H",
+          "author": [{"@type": "Person", "name": "Jane Roe"}, {"@type": "Person", "name": "John Doe"}]}
+    assert credits(page("", ld=ld)) == ["Jane Roe", "John Doe"]
+
+
+def test_json_ld_author_by_id_into_graph() -> None:
+    ld = {"@graph": [
+        {"@type": "NewsArticle", "headline": "H", "author": {"@id": "https://x/#/person/1"}},
+        {"@type": "Person", "@id": "https://x/#/person/1", "name": "Jane Roe"},
+    ]}
+    assert credits(page("", ld=ld)) == ["Jane Roe"]
+
+
+def test_json_ld_publisher_as_author_yields_to_the_visible_byline() -> None:
+    ld = {"@type": "NewsArticle", "headline": "H", "author": {"@type": "Organization", "name": "Example News"},
+          "publisher": {"@type": "Organization", "name": "Example News"}}
+    html = page('<h1>H</h1><p class="byline">By Jane Roe</p>', ld=ld)
+    assert credits(html) == ["By Jane Roe"]
+
+
+def test_site_name_is_the_last_resort() -> None:
+    html = page("<h1>H</h1><p>Text.</p>", head='<meta name="author" content="Example News">'
+                '<meta property="og:site_name" content="Example News">')
+    assert credits(html) == ["Example News"]
+
+
+def test_meta_author_skips_profile_urls() -> None:
+    head = ('<meta property="article:author" content="https://facebook.com/janeroe">'
+            '<meta name="author" content="Jane Roe">')
+    assert credits(page("<h1>H</h1>", head=head)) == ["Jane Roe"]
+
+
+def test_rel_author_link() -> None:
+    assert credits(page('<h1>H</h1><div>Posted <a rel="author" href="/u/jane">Jane Roe</a></div>')) == ["Jane Roe"]
+
+
+def test_itemprop_author_with_nested_name() -> None:
+    html = page('<div itemprop="author" itemscope><img src="a.jpg"><span itemprop="name">Jane Roe</span>'
+                '<span itemprop="jobTitle">Reporter</span></div>')
+    assert credits(html) == ["Jane Roe"]
+
+
+def test_comment_authors_are_not_bylines() -> None:
+    html = page('<h1>H</h1><p>Story.</p><ol class="comment-list"><li><span class="comment-author">Sam Reader'
+                '</span></li></ol><p class="post-meta"><span class="author vcard">Jane Roe</span></p>')
+    assert credits(html) == ["Jane Roe"]
+
+
+def test_related_story_authors_are_not_bylines() -> None:
+    html = page('<div class="related-posts"><span class="byline">By Sam Other</span></div>'
+                '<h1>H</h1><p>Von Jane Roe</p><p>Story text.</p>')
+    assert credits(html) == ["Von Jane Roe"]
+
+
+def test_labelled_text_byline_without_markup() -> None:
+    html = page("<h1>H</h1><p>Story text here.</p><p><strong>Text:</strong> Jane Roe</p>")
+    assert credits(html) == ["Text: Jane Roe"]
+
+
+def test_bare_von_in_running_text_is_no_byline() -> None:
+    html = page("<h1>H</h1><p>von 5 Sternen</p><p>by the river</p>")
+    assert credits(html) == []
+
+
+def test_byline_naming_a_coauthor_beats_json_ld_with_one() -> None:
+    ld = {"@type": "NewsArticle", "headline": "H", "author": {"@type": "Person", "name": "Jane Roe"}}
+    html = page('<h1>H</h1><div class="byline">von Jane Roe, John Doe</div>', ld=ld)
+    assert credits(html) == ["von Jane Roe, John Doe"]
+
+
+def test_tag_cloud_in_an_author_box_is_no_byline() -> None:
+    html = page('<div class="post-author">01.12.2022 / Solar / Wind / Storage / Grid</div>'
+                '<span class="author-name">Jane Roe</span>')
+    assert credits(html) == ["Jane Roe"]
+
+
+def test_seed_ap_story(load_case: Callable[[str], Any]) -> None:
+    case = load_case("byline-ap-wire")
+    record = build_record(case.input)
+    assert [{"name": a.name, "nameRaw": a.nameRaw} for a in record.authors] == case.expected["authors"]
+    assert record.agencies == case.expected["agencies"]
+    assert {"place": record.dateline.place, "agency": record.dateline.agency} == case.expected["dateline"]
+    assert [{"name": c.name, "nameRaw": c.nameRaw} for c in record.contributors] == case.expected["contributors"]
+    assert record.inLanguage == case.expected["inLanguage"]
+    assert record.canonicalUrl == case.expected["canonicalUrl"]
+    assert record.publisher == case.expected["publisher"]
+    # The body keeps the dateline as published.
+    assert record.articleBody.startswith("TOKYO (AP) – Japan's economy")

@@ -1,0 +1,166 @@
+"""Credit strings -> people and agencies; datelines and closing credits; one test per byline form."""
+
+from __future__ import annotations
+
+import doctest
+
+import pytest
+
+from newscrawl.items import Article, Author
+from newscrawl.normalize import agencies, bylines, datelines
+from newscrawl.normalize.article import normalize_bylines
+from newscrawl.normalize.bylines import normalize_credits, site_keys, split_credit, titlecase_name
+from newscrawl.normalize.datelines import parse_contributors, parse_dateline
+
+
+def people(raw: str, sites: frozenset[str] = frozenset()) -> list[str]:
+    return [name for name, _ in split_credit(raw, sites).people]
+
+
+@pytest.mark.parametrize("module", [bylines, agencies, datelines])
+def test_doctests(module: object) -> None:
+    assert doctest.testmod(module).failed == 0  # type: ignore[arg-type]
+
+
+def test_capitals_and_agency_are_split() -> None:
+    credits = split_credit("By JOHN DOE and JANE ROE, Associated Press")
+    assert credits.people == [
+        ("John Doe", "By JOHN DOE and JANE ROE, Associated Press"),
+        ("Jane Roe", "By JOHN DOE and JANE ROE, Associated Press"),
+    ]
+    assert credits.agencies == ["Associated Press"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [("JOHN MCDONALD", "John McDonald"), ("SEAN O'BRIEN", "Sean O'Brien"),
+     ("PIETER VAN DER BERG", "Pieter van der Berg"), ("Jane McRoe", "Jane McRoe")],
+)
+def test_titlecase_with_care(raw: str, name: str) -> None:
+    assert titlecase_name(raw) == name
+
+
+@pytest.mark.parametrize(
+    ("raw", "agency"),
+    [("dpa/lno", "dpa/lno"), ("Redaktion", "Redaktion"), ("APA/AP", "APA/AP"), ("The Associated Press", "Associated Press")],
+)
+def test_agency_credits(raw: str, agency: str) -> None:
+    credits = split_credit(raw)
+    assert (credits.people, credits.agencies) == ([], [agency])
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Von Jane Roe", ["Jane Roe"]),
+        ("Par Jeanne Rousseau", ["Jeanne Rousseau"]),
+        ("Posted by Jane Roe", ["Jane Roe"]),
+        ("ByJane Roe", ["Jane Roe"]),
+        ("Autor: Jane Roe", ["Jane Roe"]),
+        ("By JANE ROE, Staff Writer", ["Jane Roe"]),
+        ("Senior Editor Jane Roe", ["Jane Roe"]),
+        ("FOCUS-Online-Experte Jane Roe", ["Jane Roe"]),
+        ("Jane Roe jane.roe@example.com", ["Jane Roe"]),
+        ("Jane Roe @janeroe", ["Jane Roe"]),
+        ("Email the author", []),
+        ("Name", []),
+        ("Jane Roe Alle Artikel Kontakt", ["Jane Roe"]),
+    ],
+)
+def test_labels_roles_emails_handles_go(raw: str, expected: list[str]) -> None:
+    assert people(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Von Jane Roe und John Doe1. Januar 2023", ["Jane Roe", "John Doe"]),
+        ("29. Juni 2017, 23:39 · von Jane", ["Jane"]),
+        ("Posted on September 21, 2020 by Jane Roe", ["Jane Roe"]),
+        ("VON JANE ROE am 21. April 2020", ["Jane Roe"]),
+        ("Jane Roe, 01.12.2021", ["Jane Roe"]),
+        ("Jane Roe - January 10", ["Jane Roe"]),
+        ("Jane Roe | 5 min read", ["Jane Roe"]),
+    ],
+)
+def test_dates_glued_to_names_go(raw: str, expected: list[str]) -> None:
+    assert people(raw) == expected
+
+
+def test_site_name_posing_as_author_is_kept_apart() -> None:
+    sites = site_keys(["Example News"], "https://www.example-news.com/a")
+    assert split_credit("Example News", sites).sites == ["Example News"]
+    assert split_credit("example-news.com", sites).people == []
+    # The site's name glued to a person's: the person stays.
+    assert people("Jane Roe Example-News", sites) == ["Jane Roe"]
+
+
+def test_filing_place_and_affiliations_go() -> None:
+    assert people("Jane Roe, London, John Doe") == ["Jane Roe", "John Doe"]
+    assert people("Jane Roe And John Doe For The Sunday Paper") == ["Jane Roe", "John Doe"]
+    assert split_credit("Jane Roe - Chrome Security team").agencies == []
+    assert people("Redaktion: Jane Roe (Pressesprecherin des Vereins)") == ["Jane Roe"]
+    assert split_credit("Jane Roe (dpa)").agencies == ["dpa"]
+
+
+def test_initials_after_a_name_go() -> None:
+    assert people("Tina Roe, TR") == ["Tina Roe"]
+
+
+def test_credits_once_each_in_page_order() -> None:
+    found = normalize_credits(["Jane Roe", "JANE ROE and John Doe", "dpa", "DPA"])
+    assert [name for name, _ in found.people] == ["Jane Roe", "John Doe"]
+    assert found.agencies == ["dpa"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("TOKYO (AP) – Japan's economy grew.", ("TOKYO", "AP")),
+        ("LONDON, May 3 (Reuters) - Shares fell.", ("LONDON", "Reuters")),
+        ("Hamburg (dpa/lno) – Die Polizei meldet.", ("Hamburg", "dpa/lno")),
+        ("A photo caption. Foto: Jane Roe/dpa\nBerlin (dpa) - Der Bundestag hat.", ("Berlin", "dpa")),
+        ("WASHINGTON — The Senate voted.", ("WASHINGTON", None)),
+        ("The council (the city's) - met on Monday.", None),
+        ("Paris (France) - A long story.", None),
+    ],
+)
+def test_dateline(body: str, expected: tuple[str, str | None] | None) -> None:
+    assert parse_dateline(body) == expected
+
+
+def test_contributors_from_closing_lines() -> None:
+    assert parse_contributors(["Associated Press writer Emily Wang contributed to this report."]) == ["Emily Wang"]
+    assert parse_contributors(["Reporting by Jane Roe in Paris and John Doe; Editing by Sam Poe"]) == [
+        "Jane Roe", "John Doe", "Sam Poe",
+    ]
+    assert parse_contributors(["The company did not respond to a request for comment."]) == []
+
+
+def test_normalize_bylines_seed_ap_story() -> None:
+    article = Article(
+        url="https://news.example.com/a",
+        articleBody="TOKYO (AP) – Japan's economy grew.\nMore text.",
+        authors=[Author(name="x", nameRaw="By MARI YAMAGUCHI, Associated Press")],
+        contributors=[Author(name="x", nameRaw="Associated Press writer Emily Wang contributed to this report.")],
+    )
+    normalize_bylines(article)
+    assert [a.name for a in article.authors] == ["Mari Yamaguchi"]
+    assert article.agencies == ["Associated Press"]
+    assert (article.dateline.place, article.dateline.agency) == ("TOKYO", "AP")  # type: ignore[union-attr]
+    assert [(c.name, c.nameRaw) for c in article.contributors] == [("Emily Wang", "Emily Wang")]
+
+
+def test_normalize_bylines_agency_of_the_dateline_when_no_byline() -> None:
+    article = Article(url="https://www.example.de/a", articleBody="Hamburg (dpa/lno) – Die Polizei meldet.")
+    normalize_bylines(article)
+    assert (article.authors, article.agencies) == ([], ["dpa/lno"])
+
+
+def test_normalize_bylines_site_as_author_goes_to_agencies() -> None:
+    article = Article(
+        url="https://www.example-news.com/a", publisher="Example News", articleBody="Text.",
+        authors=[Author(name="Example News", nameRaw="Example News")],
+    )
+    normalize_bylines(article)
+    assert (article.authors, article.agencies) == ([], ["Example News"])
