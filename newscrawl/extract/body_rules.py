@@ -24,8 +24,8 @@ TEASER_LABEL = re.compile(
 PROMO = re.compile(
     r"\b(sign[ -]?up|subscribe|register)\b.{0,80}\b(newsletters?|inbox|e-?mail updates|alerts)\b|"
     r"\b(newsletters?)\b.{0,80}\b(sign[ -]?up|subscribe)\b|"
-    r"\bfollow (us|him|her|them|me)\b.{0,40}\b(twitter|facebook|instagram|linkedin|youtube|"
-    r"tiktok|threads|bluesky)\b|"
+    r"(\bfollow (us|him|her|them|me)\b|^\W*follow\b).{0,40}\b(twitter|facebook|instagram|"
+    r"linkedin|youtube|tiktok|threads|bluesky)\b|"
     r"\b(like this story|share (it|this( story| article)?) with (a friend|your friends))\b|"
     r"\bdownload (our|the \w+) app\b",
     re.IGNORECASE,

@@ -1,0 +1,61 @@
+"""Body extraction on the seed page: an AP story on a local site (tests/cases/seed-ktar)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from newscrawl.extract.body import Body, extract_body
+from newscrawl.extract.page import ArticlePage, parse_html
+
+FIRST = "TOKYO (AP) – Japan and Russia held their first high-level defense and diplomatic talks"
+LAST = "Kishida said trade between the two countries totaled a record $33 billion last year, " \
+       "and that further growth is expected this year."
+
+
+@pytest.fixture
+def seed_body(load_case: Callable[[str], Any]) -> Body:
+    case = load_case("seed-ktar")
+    doc = parse_html(case.input.html)
+    return extract_body(doc, case.input.url, "Japan, Russia agree to expand defense ties")
+
+
+def test_seed_body_runs_from_first_to_last_paragraph(seed_body: Body) -> None:
+    assert seed_body.text.startswith(FIRST)
+    assert seed_body.text.endswith(LAST)
+    assert "“We need to act constructively." in seed_body.text
+
+
+@pytest.mark.parametrize("boilerplate", [
+    "Japan, Russia agree to expand defense ties",  # the headline
+    "WORLD NEWS", "Nov 2, 2013", "Tweet",  # section label, timestamp, share bar
+    "contributed to this report", "Copyright", "All rights reserved", "___",
+    "Climate change has made heat waves", "26 days ago", "1 month ago",  # related stories
+    "SPONSORED", "air conditioning", "Privacy Policy", "Bonneville",
+])
+def test_seed_body_has_no_boilerplate(seed_body: Body, boilerplate: str) -> None:
+    assert boilerplate not in seed_body.text
+    assert boilerplate not in (seed_body.html or "")
+
+
+def test_seed_end_notes_go_to_the_trailer(seed_body: Body) -> None:
+    assert "Associated Press writer Emily Wang contributed to this report." in seed_body.trailer
+    assert any(line.startswith("(Copyright 2013 The Associated Press") for line in seed_body.trailer)
+    assert not any("26 days ago" in line or "SPONSORED" in line for line in seed_body.trailer)
+
+
+def test_seed_body_html_is_the_same_story(seed_body: Body) -> None:
+    html = seed_body.html or ""
+    assert html.startswith("<p>TOKYO (AP) – Japan and Russia")
+    assert html.count("<p>") == len(seed_body.text.split("\n"))
+    assert "<script" not in html and "<h1" not in html
+
+
+def test_seed_article_carries_body_and_trailer_lines(load_case: Callable[[str], Any]) -> None:
+    article = ArticlePage(load_case("seed-ktar").input).to_article()
+    assert article.articleBody.startswith(FIRST) and article.articleBody.endswith(LAST)
+    assert article.wordCount == len(article.articleBody.split())
+    notes = [c.nameRaw for c in article.contributors]
+    assert "Associated Press writer Emily Wang contributed to this report." in notes

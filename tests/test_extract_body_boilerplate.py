@@ -1,0 +1,175 @@
+"""Each class of boilerplate users complain about, on a small hand-written page."""
+
+from __future__ import annotations
+
+from newscrawl.extract.body import Body, extract_body
+from newscrawl.extract.page import parse_html
+
+URL = "https://news.example.com/2024/05/01/council-budget/"
+HEADLINE = "Council approves budget after long night"
+STORY = [
+    "The city council approved the 2025 budget early Wednesday after a nine-hour meeting that "
+    "stretched past midnight and drew more than two hundred residents to city hall.",
+    "The plan raises spending on road repairs by twelve percent and adds forty positions to the "
+    "fire department, paid for in part by a new fee on short-term rentals across the city.",
+    "Several members said the rental fee was the hardest vote of the year, because owners had "
+    "warned that visitors would simply book in neighbouring towns instead of staying here.",
+    "The mayor said she would sign the budget on Friday and thanked the staff who had worked "
+    "through the weekend to prepare the final figures for the council members to review.",
+]
+
+
+def page(*blocks: str, after: str = "") -> str:
+    """A news page: header and nav, headline, the story container holding ``blocks``, footer."""
+    inner = "\n".join(blocks)
+    return f"""<html lang="en"><head><title>{HEADLINE} | Example News</title></head><body>
+<header><a href="/">Example News</a><nav><a href="/local/">Local</a> <a href="/sports/">Sports</a></nav></header>
+<main><article><h1>{HEADLINE}</h1><div class="article-body">{inner}</div></article>{after}</main>
+<footer><a href="/privacy/">Privacy</a> <a href="/terms/">Terms</a></footer></body></html>"""
+
+
+def paragraphs(*texts: str) -> list[str]:
+    return [f"<p>{text}</p>" for text in texts]
+
+
+def body_of(html: str) -> Body:
+    return extract_body(parse_html(html), URL, HEADLINE)
+
+
+def assert_whole_story(body: Body) -> None:
+    for sentence in STORY:
+        assert sentence in body.text
+
+
+def test_related_story_teaser_lines_go() -> None:
+    related = '<p>Related: <a href="/2024/04/30/rental-fee/">Short-term rental fee explained</a></p>'
+    more = '<p>READ MORE: <a href="/2024/04/29/mayor/">Mayor vows to sign budget quickly</a></p>'
+    body = body_of(page(*paragraphs(*STORY[:2]), related, *paragraphs(*STORY[2:]), more))
+    assert_whole_story(body)
+    assert "Short-term rental fee explained" not in body.text
+    assert "Mayor vows" not in body.text
+
+
+def test_related_story_link_list_goes() -> None:
+    links = "".join(f'<li><a href="/2024/04/{d}/story/">Earlier story number {d} on the city budget '
+                    f'and what it means for residents</a></li>' for d in (10, 11, 12))
+    body = body_of(page(*paragraphs(*STORY[:3]), f"<ul>{links}</ul>", *paragraphs(STORY[3])))
+    assert_whole_story(body)
+    assert "Earlier story number" not in body.text
+
+
+def test_list_with_prose_items_stays() -> None:
+    items = "".join(f"<li>Item {n}: {text}</li>" for n, text in enumerate(
+        ["twelve percent more for road repairs", "forty new fire department positions"], 1))
+    body = body_of(page(*paragraphs(*STORY[:3]), f"<ul>{items}</ul>", *paragraphs(STORY[3])))
+    assert "Item 2: forty new fire department positions" in body.text
+
+
+def test_most_read_box_under_its_label_goes() -> None:
+    box = ['<h3>Most Read</h3>',
+           '<p><a href="/a/">Police close Main Street for parade preparations</a></p>',
+           '<p><a href="/b/">High school team wins its third state title</a></p>']
+    body = body_of(page(*paragraphs(*STORY), *box))
+    assert_whole_story(body)
+    assert "Most Read" not in body.text and "state title" not in body.text
+
+
+def test_newsletter_promo_goes() -> None:
+    promo = '<p>Get the day’s top stories in your inbox. <a href="/newsletters/">Sign up for our ' \
+            'free morning newsletter</a>.</p>'
+    body = body_of(page(*paragraphs(*STORY[:3]), promo, *paragraphs(STORY[3])))
+    assert_whole_story(body)
+    assert "newsletter" not in body.text
+
+
+def test_follow_and_share_lines_go() -> None:
+    lines = ["<p>Share on Facebook Share on Twitter Email</p>",
+             "<p>Like this story? Share it with a friend!</p>",
+             "<p>Follow Example News on Instagram, Facebook and Twitter.</p>"]
+    body = body_of(page(*paragraphs(*STORY), *lines))
+    assert_whole_story(body)
+    assert "Share" not in body.text and "Follow" not in body.text
+
+
+def test_photo_credit_lines_go() -> None:
+    credits = ['<p>Photo: Jane Doe/Getty Images</p>', '<p>(Image credit: City of Example)</p>']
+    body = body_of(page(*paragraphs(STORY[0]), credits[0], *paragraphs(*STORY[1:]), credits[1]))
+    assert_whole_story(body)
+    assert "Jane Doe" not in body.text and "Image credit" not in body.text
+
+
+def test_reader_comments_after_the_story_go() -> None:
+    comments = ["<h3>3 Comments</h3>",
+                "<p>I was at the meeting and it was a disgrace that it went on so long.</p>",
+                "<p>Another fee on homeowners, just what this city needed this year.</p>"]
+    body = body_of(page(*paragraphs(*STORY), *comments))
+    assert_whole_story(body)
+    assert "disgrace" not in body.text and "Comments" not in body.text
+
+
+def test_copyright_and_wire_credits_move_to_the_trailer() -> None:
+    notes = ["<p>(Reporting by Ann Smith; Editing by Bob Jones)</p>",
+             "<p>© 2024 Example News. All rights reserved.</p>"]
+    body = body_of(page(*paragraphs(*STORY), *notes))
+    assert_whole_story(body)
+    assert "Reporting by" not in body.text and "rights reserved" not in body.text
+    assert "(Reporting by Ann Smith; Editing by Bob Jones)" in body.trailer
+
+
+def test_everything_after_a_typed_rule_is_end_notes() -> None:
+    notes = ["<p>___</p>", "<p>Staff writer Carl Diaz contributed to this report.</p>"]
+    body = body_of(page(*paragraphs(*STORY), *notes))
+    assert body.text.endswith(STORY[-1])
+    assert body.trailer == ("Staff writer Carl Diaz contributed to this report.",)
+
+
+def test_headline_goes_but_a_short_lead_paragraph_stays() -> None:
+    lead = "Residents packed the chamber."
+    body = body_of(page(f"<h2>{HEADLINE}</h2>", *paragraphs(lead, *STORY)))
+    assert body.text.startswith(lead)
+    assert HEADLINE not in body.text
+    assert_whole_story(body)
+
+
+def test_embedded_quote_and_tweet_stay() -> None:
+    quote = "<blockquote><p>We did not take this decision lightly, and we will review the fee " \
+            "next spring when the first figures are in.</p></blockquote>"
+    tweet = '<div class="social-embed"><blockquote class="twitter-tweet"><p>Budget passed 7-2 at ' \
+            '1:14 a.m. Long night for everyone at city hall.</p>— Reporter (@reporter) ' \
+            '<a href="https://twitter.com/reporter/status/1">May 1, 2024</a></blockquote>' \
+            '<script src="https://platform.twitter.com/widgets.js"></script></div>'
+    body = body_of(page(*paragraphs(*STORY[:2]), quote, tweet, *paragraphs(*STORY[2:])))
+    assert_whole_story(body)
+    assert "We did not take this decision lightly" in body.text
+    assert "Budget passed 7-2 at 1:14 a.m." in body.text
+
+
+def test_hover_card_inside_a_sentence_goes() -> None:
+    card = ('<p>Council member <span class="person"><a href="/people/lee">Dana Lee</a>'
+            '<span class="card"><img src="/lee.jpg"><a href="/people/lee">Dana Lee</a>'
+            '<a href="/x/">Lee backs new bike lanes downtown</a> <a href="/y/">Lee: parks need money</a>'
+            '</span></span> voted against the rental fee and said owners deserved more notice.</p>')
+    body = body_of(page(*paragraphs(*STORY[:2]), card, *paragraphs(*STORY[2:])))
+    assert "Council member Dana Lee voted against the rental fee" in body.text
+    assert "bike lanes" not in body.text
+
+
+def test_story_split_by_an_ad_is_joined() -> None:
+    first = "".join(paragraphs(*STORY[:2]))
+    second = "".join(paragraphs(*STORY[2:]))
+    html = f"""<html><head><title>{HEADLINE}</title></head><body><main>
+<div class="grid"><div class="article-body">{first}</div><div class="rail"><div class="ad"></div></div></div>
+<div class="row ad"><span>Advertisement</span></div>
+<div class="grid"><div class="article-body">{second}</div><div class="rail"></div></div>
+</main><footer>Example News</footer></body></html>"""
+    assert_whole_story(body_of(html))
+
+
+def test_same_class_comment_blocks_are_not_joined_into_the_story() -> None:
+    comment = '<div class="comment-body"><p>{}</p></div>'
+    html = page(*paragraphs(*STORY), after="<section>" + "".join(comment.format(
+        "I was at the meeting and it was a disgrace that it went on so long into the night "
+        f"and nobody listened to us, number {n}.") for n in range(3)) + "</section>")
+    body = body_of(html)
+    assert_whole_story(body)
+    assert "disgrace" not in body.text
