@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -17,7 +18,8 @@ from . import metadata
 from .body import extract_body
 from .bylines import extract_credits_raw
 from .dates import extract_modified_candidates, extract_published_candidates, join_candidates
-from .errors import EmptyBody, NotHtml
+from .classify import non_article_reason
+from .errors import EmptyBody, NotAnArticle, NotHtml
 from .structured import StructuredData, parse_structured_data
 
 # lxml refuses documents nested deeper than 255 levels unless huge_tree is set; real pages
@@ -25,6 +27,9 @@ from .structured import StructuredData, parse_structured_data
 _PARSER = lxml.html.HTMLParser(
     remove_comments=True, remove_pis=True, collect_ids=False, huge_tree=True
 )
+
+
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -45,6 +50,8 @@ def parse_html(html: str) -> HtmlElement:
     """Parse a document once; every extractor shares the tree. Raises NotHtml if impossible."""
     if not html.strip():
         raise NotHtml("empty document")
+    # lxml refuses str input that carries an encoding declaration; the text is decoded already.
+    html = _XML_DECLARATION.sub("", html, count=1)
     try:
         doc = lxml.html.document_fromstring(html, parser=_PARSER)
     except (lxml.etree.ParserError, ValueError) as exc:
@@ -90,6 +97,8 @@ class ArticlePage:
 
     def to_article(self) -> Article:
         """The record with raw fields. Raises EmptyBody when no article text is found."""
+        if reason := non_article_reason(self.doc, self.data):
+            raise NotAnArticle(reason)
         # Every candidate travels in the raw fields; normalize_dates picks one (see extract.dates).
         published = join_candidates(
             extract_published_candidates(self.doc, self.data, self.page.hints, self.page.url)
