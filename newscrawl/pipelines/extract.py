@@ -1,17 +1,22 @@
-"""FetchedPage -> Article with raw fields, or a counted drop with the extractor's reason."""
+"""FetchedPage -> Article with raw fields, or a counted drop with the extractor's reason.
+
+Extraction runs in a process pool (``NEWSCRAWL_EXTRACT_WORKERS``, see ``pool.py``) so the
+reactor keeps downloading meanwhile; 0 workers extracts in the reactor thread.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any, Self
 
+from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
 
-from ..extract.errors import ExtractionError
-from ..extract.page import ArticlePage, PageInput
+from ..extract.page import PageInput
 from ..items import FetchedPage
+from .pool import ExtractionPool, Outcome, WorkerCrashed, default_workers, extract_outcome
 
 
 def page_input(page: FetchedPage) -> PageInput:
@@ -27,24 +32,46 @@ def page_input(page: FetchedPage) -> PageInput:
 
 
 class ExtractPipeline:
-    """Run the page object over every fetched page."""
+    """Run the page object over every fetched page, in worker processes when there are any."""
 
-    def __init__(self, *, stats: StatsCollector) -> None:
+    def __init__(self, *, stats: StatsCollector, workers: int) -> None:
         self.stats = stats
+        self.pool = ExtractionPool(workers) if workers > 0 else None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        """Build from the crawler's stats."""
-        return cls(stats=crawler.stats)
+        """Build from the crawler's stats and NEWSCRAWL_EXTRACT_WORKERS (None: one per core)."""
+        workers = crawler.settings.get("NEWSCRAWL_EXTRACT_WORKERS")
+        count = default_workers() if workers in (None, "") else int(workers)
+        if count < 0:
+            raise ValueError(f"NEWSCRAWL_EXTRACT_WORKERS = {workers}: use 0 (in-process), "
+                             "a positive number of worker processes, or None (one per core)")
+        pipeline = cls(stats=crawler.stats, workers=count)
+        crawler.signals.connect(pipeline.close, signal=signals.spider_closed)
+        return pipeline
 
-    def process_item(self, item: Any) -> Any:
+    async def process_item(self, item: Any) -> Any:
         """Turn a FetchedPage into an Article; leave other items alone."""
         if not isinstance(item, FetchedPage):
             return item
-        try:
-            article = ArticlePage(page_input(item)).to_article()
-        except ExtractionError as exc:
-            self.stats.inc_value(f"newscrawl/dropped/{exc.code}")
-            raise DropItem(f"{exc.code}: {exc.detail} at {item.url}") from exc
+        outcome = await self._extract(item)
+        if isinstance(outcome, tuple):
+            code, detail = outcome
+            self.stats.inc_value(f"newscrawl/dropped/{code}")
+            raise DropItem(f"{code}: {detail} at {item.url}")
         self.stats.inc_value("newscrawl/extracted")
-        return article
+        return outcome
+
+    async def _extract(self, item: FetchedPage) -> Outcome:
+        if self.pool is None:
+            return extract_outcome(page_input(item))
+        try:
+            return await self.pool.extract(page_input(item))
+        except WorkerCrashed as exc:
+            return (WorkerCrashed.code, str(exc))
+
+    def close(self) -> None:
+        """Stop the worker processes when the spider closes."""
+        if self.pool is not None:
+            self.stats.set_value("newscrawl/extract/pool-restarts", self.pool.restarts)
+            self.pool.close()

@@ -1,0 +1,100 @@
+"""A process pool that runs ``ArticlePage(page).to_article()`` off the reactor thread.
+
+Extraction costs tens of milliseconds of CPU a page; run in the reactor thread it blocks
+every download while it runs. The pool sends the ``PageInput`` (an html str and a small dict)
+to a worker process and gets the ``Article`` dataclass back, both pickled once. Workers are
+started with ``spawn`` (never ``fork`` from a process running a reactor and its threads) and
+import only ``newscrawl.extract``, never Scrapy.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from ..extract.errors import ExtractionError
+from ..extract.page import ArticlePage, PageInput
+from ..items import Article
+
+logger = logging.getLogger(__name__)
+
+#: What a worker sends back: the article, or the reason code and detail of an ExtractionError.
+Outcome = Article | tuple[str, str]
+
+
+class WorkerCrashed(Exception):
+    """The worker process died while extracting this page, alone in a process of its own."""
+
+    code = "extract-worker-crashed"
+
+
+def extract_outcome(page: PageInput) -> Outcome:
+    """Extract one page; an ExtractionError comes back as (code, detail), which pickles simply."""
+    try:
+        return ArticlePage(page).to_article()
+    except ExtractionError as exc:
+        return (exc.code, exc.detail)
+
+
+def default_workers() -> int:
+    """One worker per core the process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+class ExtractionPool:
+    """``await pool.extract(page)``: the outcome of one page, computed in a worker process."""
+
+    def __init__(self, workers: int) -> None:
+        if workers < 1:
+            raise ValueError(f"ExtractionPool needs at least one worker, got {workers}")
+        self.workers = workers
+        self._executor: ProcessPoolExecutor | None = None
+        self.restarts = 0
+
+    def _pool(self) -> ProcessPoolExecutor:
+        if self._executor is None:
+            context = multiprocessing.get_context("spawn")
+            self._executor = ProcessPoolExecutor(self.workers, mp_context=context)
+        return self._executor
+
+    async def extract(self, page: PageInput) -> Outcome:
+        """The outcome of ``page``; a dead worker costs a fresh pool and one isolated retry."""
+        executor = self._pool()
+        try:
+            return await asyncio.wrap_future(executor.submit(extract_outcome, page))
+        except BrokenProcessPool:
+            # Every page in flight on a broken pool fails, not only the one that killed it.
+            # Each is retried alone in a process of its own, so the culprit cannot take the
+            # others down a second time; only a page that kills its own process is dropped.
+            self._replace(executor)
+            logger.warning("Extraction worker died; retrying %s in a process of its own", page.url)
+        return await self._isolated(page)
+
+    async def _isolated(self, page: PageInput) -> Outcome:
+        context = multiprocessing.get_context("spawn")
+        alone = ProcessPoolExecutor(1, mp_context=context)
+        try:
+            return await asyncio.wrap_future(alone.submit(extract_outcome, page))
+        except BrokenProcessPool:
+            raise WorkerCrashed(f"the extraction process died on {page.url}") from None
+        finally:
+            alone.shutdown(wait=False)
+
+    def _replace(self, broken: ProcessPoolExecutor) -> None:
+        if self._executor is broken:
+            self._executor = None
+            self.restarts += 1
+            broken.shutdown(wait=False, cancel_futures=True)
+
+    def close(self) -> None:
+        """Stop the workers, waiting for them to exit."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None

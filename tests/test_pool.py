@@ -1,0 +1,146 @@
+"""The extraction pool: same article as in-process, drops keep their reason, a crash is a drop."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+from typing import Any
+
+import psutil
+import pytest
+import pytest_twisted
+from scrapy.exceptions import DropItem
+from scrapy.utils.defer import deferred_from_coro
+from scrapy.utils.test import get_crawler
+
+from newscrawl.extract.page import ArticlePage, PageInput
+from newscrawl.items import Article, FetchedPage
+from newscrawl.pipelines import pool as pool_module
+from newscrawl.pipelines.extract import ExtractPipeline
+from newscrawl.pipelines.pool import ExtractionPool, extract_outcome
+
+STORY = """<html><head><title>Council approves the budget</title>
+<meta property="og:title" content="Council approves the budget"></head><body><article>
+<h1>Council approves the budget</h1><p>By Jane Roe</p>
+""" + "".join(f"<p>The council approved the budget for the year in a long session, paragraph {i}, "
+              "after residents spoke for and against the plan to repair the old bridge.</p>"
+              for i in range(6)) + "</article></body></html>"
+
+
+def fetched(url: str = "https://news.example/2024/05/01/council-budget", html: str = STORY) -> FetchedPage:
+    """A fetched page as the spider yields it."""
+    return FetchedPage(url=url, final_url=url, status=200, headers={"content-type": "text/html"},
+                       html=html, fetched_at="2024-05-01T10:00:00Z")
+
+
+def run(coro: Any) -> Any:
+    """Await a coroutine on the test's asyncio reactor, as Scrapy runs async pipelines."""
+    return deferred_from_coro(coro)
+
+
+async def raises(coro: Any) -> BaseException:
+    """The exception a coroutine raises."""
+    try:
+        await coro
+    except BaseException as exc:  # noqa: BLE001 - the test inspects it
+        return exc
+    raise AssertionError("no exception raised")
+
+
+def crash_on_marker(page: PageInput) -> Any:
+    """Kill the worker process on pages that ask for it; extract the others as usual."""
+    if "crash" in page.url:
+        os._exit(1)
+    return extract_outcome(page)
+
+
+def test_outcome_of_a_non_article_is_its_reason_code() -> None:
+    code, _detail = extract_outcome(PageInput(url="https://news.example/x", html=""))
+    assert code == "not-html"
+
+
+@pytest_twisted.ensureDeferred
+async def test_pool_returns_the_same_article_as_in_process() -> None:
+    page = PageInput(url="https://news.example/2024/05/01/council-budget", html=STORY,
+                     fetched_at=datetime(2024, 5, 1, 10, tzinfo=timezone.utc))
+    pool = ExtractionPool(1)
+    try:
+        article = await run(pool.extract(page))
+    finally:
+        pool.close()
+    assert isinstance(article, Article)
+    assert article == ArticlePage(page).to_article()
+
+
+@pytest_twisted.ensureDeferred
+async def test_a_crashing_page_is_retried_once_then_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pool_module, "extract_outcome", crash_on_marker)
+    pool = ExtractionPool(1)
+
+    async def both() -> list[Any]:
+        crash = pool.extract(PageInput(url="https://news.example/crash", html=STORY))
+        good = pool.extract(PageInput(url="https://news.example/2024/05/01/ok", html=STORY))
+        return await asyncio.gather(crash, good, return_exceptions=True)
+
+    try:
+        crashed, survived = await run(both())
+        assert isinstance(crashed, pool_module.WorkerCrashed)
+        assert isinstance(survived, Article)  # in flight on the broken pool, then retried
+        assert pool.restarts == 1
+    finally:
+        pool.close()
+
+
+def pipeline(workers: int) -> ExtractPipeline:
+    """The pipeline as Scrapy builds it."""
+    crawler = get_crawler(settings_dict={"NEWSCRAWL_EXTRACT_WORKERS": workers})
+    crawler.stats.open_spider()
+    return ExtractPipeline.from_crawler(crawler)
+
+
+@pytest.mark.parametrize("workers", [0, 1])
+@pytest_twisted.ensureDeferred
+async def test_pipeline_extracts_and_drops_with_a_counted_reason(workers: int) -> None:
+    pipe = pipeline(workers)
+    try:
+        article = await run(pipe.process_item(fetched()))
+        assert isinstance(article, Article) and "old bridge" in article.articleBody
+        dropped = await run(raises(pipe.process_item(fetched(html="   "))))
+        assert isinstance(dropped, DropItem) and str(dropped).startswith("not-html: ")
+        assert pipe.stats.get_value("newscrawl/dropped/not-html") == 1
+        assert pipe.stats.get_value("newscrawl/extracted") == 1
+    finally:
+        pipe.close()
+
+
+@pytest_twisted.ensureDeferred
+async def test_worker_crash_drops_the_page_and_the_crawl_goes_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pool_module, "extract_outcome", crash_on_marker)
+    pipe = pipeline(1)
+    try:
+        dropped = await run(raises(pipe.process_item(fetched(url="https://news.example/crash"))))
+        assert isinstance(dropped, DropItem) and str(dropped).startswith("extract-worker-crashed: ")
+        assert pipe.stats.get_value("newscrawl/dropped/extract-worker-crashed") == 1
+        assert isinstance(await run(pipe.process_item(fetched())), Article)
+    finally:
+        pipe.close()
+
+
+def workers() -> list[psutil.Process]:
+    """Live pool worker processes of this test process."""
+    return [p for p in psutil.Process().children() if p.is_running() and p.status() != "zombie"
+            and "spawn_main" in " ".join(p.cmdline())]
+
+
+@pytest_twisted.ensureDeferred
+async def test_close_stops_the_worker_processes() -> None:
+    pipe = pipeline(2)
+    await run(pipe.process_item(fetched()))
+    assert workers()
+    pipe.close()
+    assert not workers()
+
+
+def test_workers_setting_must_not_be_negative() -> None:
+    with pytest.raises(ValueError, match="NEWSCRAWL_EXTRACT_WORKERS"):
+        pipeline(-1)
