@@ -20,8 +20,9 @@ COOKIES_ENABLED = False  # news pages need no session; cookies only feed trackin
 DOWNLOAD_TIMEOUT = 20  # seconds; Scrapy's 180 s lets one slow server stall a whole run
 DOWNLOAD_MAXSIZE = 8 * 1024 * 1024  # bytes; larger responses are cancelled
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
-REDIRECT_MAX_TIMES = 5
-RETRY_TIMES = 2
+REDIRECT_MAX_TIMES = 5  # longer chains are dropped with reason "redirect-loop"
+RETRY_TIMES = 2  # retries after the first try, for 5xx, 408, 429 and network errors (not 404/410)
+RETRY_GIVE_UP_LOG_LEVEL = "DEBUG"  # the page's drop line ("Dropped: http-503: ...") says it at INFO
 DEPTH_LIMIT = 6  # link hops from a start page; sitemaps and feeds count one hop
 TELNETCONSOLE_ENABLED = False  # Scrapy's remote-control servers (telnet and HTTP):
 REMOTE_CONTROL_ENABLED = False  # off unless asked for with -s ..._ENABLED=True
@@ -31,6 +32,16 @@ DEFAULT_DROPITEM_LOG_LEVEL = "INFO"
 LOG_FORMATTER = "newscrawl.logformatter.NewsLogFormatter"
 
 # --- Components ------------------------------------------------------------------------------
+DOWNLOADER_MIDDLEWARES = {
+    # RFC 9309 status handling (5xx = skip the site), a parse-size cap and Crawl-delay.
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "newscrawl.middlewares.robots.RobotsPolicyMiddleware": 100,
+    # Scrapy's retries, but waiting as long as Retry-After asks (up to NEWSCRAWL_RETRY_AFTER_MAX).
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "newscrawl.middlewares.retry_after.RetryAfterMiddleware": 550,
+}
+# `scrapy crawl` that stops on a bad configuration with a short message instead of a traceback.
+COMMANDS_MODULE = "newscrawl.commands"
 ITEM_PIPELINES = {
     "newscrawl.pipelines.extract.ExtractPipeline": 100,
     "newscrawl.pipelines.dates.NormalizeDatesPipeline": 200,
@@ -50,6 +61,7 @@ NEWSCRAWL_FEED = {
 FEED_EXPORT_ENCODING = "utf-8"
 EXTENSIONS = {
     "newscrawl.extensions.report.CrawlReport": 500,
+    "newscrawl.middlewares.limits.ResponseSizeLimit": 100,  # DOWNLOAD_MAXSIZE as bytes arrive
 }
 
 # --- newscrawl -------------------------------------------------------------------------------
@@ -63,4 +75,11 @@ NEWSCRAWL_FEED_PATHS = ["/feed", "/rss", "/rss.xml", "/feed.xml", "/atom.xml", "
 # Paths tried when robots.txt lists no sitemap.
 NEWSCRAWL_SITEMAP_PATHS = ["/sitemap.xml", "/sitemap_index.xml", "/news-sitemap.xml"]
 NEWSCRAWL_STATS_FILE = None  # path of a JSON file to write the crawl's stats and drop reasons to
+# Limits of the hostile web (docs/limits.md has the full table).
+NEWSCRAWL_MAX_PAGES_PER_SITE = 10000  # article URLs requested per site and crawl; 0 = no cap
+NEWSCRAWL_RETRY_AFTER_MAX = 120  # seconds; a longer Retry-After drops the page ("rate-limited")
+NEWSCRAWL_MAX_CRAWL_DELAY = 30  # seconds; a larger robots.txt Crawl-delay is lowered to this
+NEWSCRAWL_ROBOTSTXT_MAX_BYTES = 500 * 1024  # robots.txt is parsed up to here (RFC 9309 2.5)
 NEWSCRAWL_FOLLOW_ARTICLE_LINKS = True  # queue story links found on article pages (related stories)
+# Extraction worker processes (off the reactor thread); None = one per core, 0 = in-process.
+NEWSCRAWL_EXTRACT_WORKERS = None
