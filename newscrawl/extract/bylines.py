@@ -7,6 +7,7 @@ last resort: the normalizer files such a credit under agencies, never under auth
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -94,10 +95,11 @@ def extract_credits_raw(doc: HtmlElement, data: StructuredData, url: str = "") -
     """Raw credit strings, in page order, from the most trusted source that credits anyone."""
     metas = meta_map(doc)
     sites = site_names(data, metas, url)
+    # Each source runs at most once: _widest may ask the visible byline again.
     sources = (
         lambda: json_ld_credits(data),
         lambda: meta_credits(metas),
-        lambda: visible_byline(doc, sites),
+        cache(lambda: visible_byline(doc, sites)),
         lambda: text_byline(doc, sites),
     )
     fallback: list[str] = []
