@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
+from ..normalize.text import normalize_language_tag
 from .structured import StructuredData, as_text, node_types
 
 _SPACE = re.compile(r"\s+")
@@ -16,6 +18,9 @@ XPATH_H1 = "//h1"
 XPATH_TITLE = "//title"
 XPATH_CANONICAL = '//link[@rel="canonical"]/@href'
 XPATH_HTML_LANG = "/html/@lang | /html/@xml:lang"
+XPATH_CONTENT_LANGUAGE = (
+    '//meta[translate(@http-equiv, "CONTENTLANGUAGE", "contentlanguage")="content-language"]/@content'
+)
 XPATH_BREADCRUMB_LINKS = (
     '//*[contains(@class, "breadcrumb") or @aria-label="breadcrumb" or @aria-label="Breadcrumb"]//a'
 )
@@ -85,23 +90,47 @@ def extract_canonical_url(doc: HtmlElement, data: StructuredData, base_url: str)
     return urljoin(base_url, found) if found else None
 
 
+def _image_url(data: StructuredData, value: Any, depth: int = 0) -> str | None:
+    """URL of a JSON-LD image: a string, an ImageObject (url/contentUrl), an @id or a list."""
+    value = data.resolve(value)
+    if isinstance(value, list):
+        for entry in value[:5]:
+            if depth < 2 and (found := _image_url(data, entry, depth + 1)):
+                return found
+        return None
+    if isinstance(value, dict):
+        for key in ("url", "contentUrl", "@id"):
+            if isinstance(value.get(key), str) and value[key].strip().startswith(("http", "/")):
+                return value[key].strip()
+        return None
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
 def extract_main_image(doc: HtmlElement, data: StructuredData, base_url: str) -> str | None:
     """Absolute URL of the story's lead image."""
-    found = as_text(data.article_value("image")) or meta_content(
-        doc, "og:image", "og:image:url", "twitter:image", "twitter:image:src"
+    found = _image_url(data, data.article.get("image") if data.article else None) or meta_content(
+        doc, "og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"
     )
     return urljoin(base_url, found) if found else None
 
 
+def _language_of(value: Any) -> str | None:
+    """A JSON-LD inLanguage: "de-DE", or a Language object whose alternateName is the code."""
+    if isinstance(value, dict):
+        value = value.get("alternateName") or value.get("name")
+    return as_text(value)
+
+
 def extract_language(doc: HtmlElement, data: StructuredData) -> str | None:
-    """Language tag as the markup states it (not yet normalized)."""
-    found = as_text(data.article_value("inLanguage"))
-    if found:
-        return found
-    for lang in doc.xpath(XPATH_HTML_LANG):
-        if lang.strip():
-            return str(lang).strip()
-    return meta_content(doc, "og:locale", "content-language", "language", "dc.language")
+    """Language tag as the markup states it (not yet normalized); names like "English" skipped."""
+    candidates = [_language_of(data.article_value("inLanguage"))]
+    candidates += [str(lang) for lang in doc.xpath(XPATH_HTML_LANG)]
+    candidates += doc.xpath(XPATH_CONTENT_LANGUAGE)
+    candidates.append(meta_content(doc, "og:locale", "content-language", "language", "dc.language"))
+    for candidate in candidates:
+        if candidate and normalize_language_tag(candidate):
+            return candidate.strip()
+    return None
 
 
 def extract_section(doc: HtmlElement, data: StructuredData) -> str | None:
@@ -129,8 +158,10 @@ def extract_tags(doc: HtmlElement, data: StructuredData) -> list[str]:
 def extract_publisher(doc: HtmlElement, data: StructuredData) -> str | None:
     """The publishing organisation's name."""
     found = data.article_value("publisher")
-    if name := clean_text(as_text(data.resolve(found))):
-        return name
+    entries = found if isinstance(found, list) else [found]
+    for entry in entries:
+        if name := clean_text(as_text(data.resolve(entry))):
+            return name
     for node in data.nodes:
         if node_types(node) & {"newsmediaorganization", "organization"} and node.get("name"):
             return clean_text(as_text(node.get("name")))
