@@ -29,6 +29,7 @@ from ..discover.urls import (
 )
 from ..extract.encoding import decode_html, looks_binary
 from ..items import FetchedPage
+from ..middlewares.drops import failure_reason, record_drop
 from ..sites import Site, SiteConfigError, load_sites_file, site_from_mapping
 
 _FEED_LINKS = '//link[@rel="alternate"][contains(@type, "rss") or contains(@type, "atom")]/@href'
@@ -53,6 +54,8 @@ class NewsSpider(scrapy.Spider):
         self._link_extractor = LinkExtractor(unique=True)
         self._home_links: dict[int, list[str]] = {}
         self._phases: list[Callable[[], Iterable[Request]]] = [self._feed_phase, self._link_phase]
+        self._article_urls: dict[int, set[str]] = {}  # per site, for NEWSCRAWL_MAX_PAGES_PER_SITE
+        self._capped_urls: dict[int, set[str]] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
@@ -76,8 +79,9 @@ class NewsSpider(scrapy.Spider):
                 return site
         return None
 
-    def _request(self, url: str, callback: Any, site: int, **meta: Any) -> Request:
-        return Request(canonical_request_url(url), callback=callback, meta={"site": site, **meta})
+    def _request(self, url: str, callback: Any, site: int, errback: Any = None, **meta: Any) -> Request:
+        return Request(canonical_request_url(url), callback=callback, errback=errback,
+                       meta={"site": site, **meta})
 
     # --- phases ------------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Any]:
@@ -200,15 +204,37 @@ class NewsSpider(scrapy.Spider):
             return None
         if self.site_for(url) is None or not self.sites[site].allows_path(url):
             return None
-        return self._request(url, self.parse_article, site, discovered_via=via,
-                             hints={k: v for k, v in hints.items() if v})
+        if self._over_page_cap(canonical_request_url(url), site):
+            return None
+        return self._request(url, self.parse_article, site, errback=self.article_failed,
+                             discovered_via=via, hints={k: v for k, v in hints.items() if v})
+
+    def _over_page_cap(self, url: str, site: int) -> bool:
+        cap = self.settings.getint("NEWSCRAWL_MAX_PAGES_PER_SITE")
+        seen = self._article_urls.setdefault(site, set())
+        if not cap or url in seen or len(seen) < cap:
+            seen.add(url)
+            return False
+        capped = self._capped_urls.setdefault(site, set())
+        if url not in capped:
+            capped.add(url)
+            self.crawler.stats.inc_value("newscrawl/dropped/max-pages-per-site")
+            # One INFO line per site, not one per URL: a big sitemap would flood the log.
+            log = self.logger.info if len(capped) == 1 else self.logger.debug
+            log("Dropped: max-pages-per-site: NEWSCRAWL_MAX_PAGES_PER_SITE=%d reached for %s, "
+                "further article URLs are skipped (counted, logged at DEBUG) at %s", cap, self.sites[site].url, url)
+        return True
+
+    def article_failed(self, failure: Any) -> None:
+        """Count and log, once, an article request that ended without a page."""
+        code, detail = failure_reason(failure.value)
+        record_drop(self.crawler.stats, code, detail, failure.request.url, self.logger)
 
     # --- articles ----------------------------------------------------------------------------
     def parse_article(self, response: Response) -> Iterator[Any]:
         """Hand the page to the pipelines as plain data; follow story links it carries."""
-        if looks_binary(response.body):
-            self.crawler.stats.inc_value("newscrawl/dropped/not-html")
-            self.logger.info("Dropped: not-html: binary content at %s", response.url)
+        if reason := self._unusable_body(response):
+            record_drop(self.crawler.stats, *reason, response.url, self.logger)
             return
         yield self._fetched_page(response)
         if not isinstance(response, TextResponse):
@@ -221,6 +247,17 @@ class NewsSpider(scrapy.Spider):
             for url in urls:
                 if request := self._article_request(url, response.meta["site"], "link", {}):
                     yield request
+
+    def _unusable_body(self, response: Response) -> tuple[str, str] | None:
+        """(code, detail) for a body that cannot be an HTML page, whatever its Content-Type says."""
+        if not response.body.strip():
+            return "empty-response", f"HTTP {response.status} with an empty body"
+        content_type = response.headers.get("Content-Type", b"").decode("latin-1").lower()
+        if content_type and not any(t in content_type for t in ("html", "xml", "text/plain")):
+            return "not-html", f"Content-Type {content_type.split(';')[0]}"
+        if looks_binary(response.body):
+            return "not-html", "binary content served as text"
+        return None
 
     def _fetched_page(self, response: Response) -> FetchedPage:
         site = self.sites[response.meta["site"]]
