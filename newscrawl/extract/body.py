@@ -72,7 +72,7 @@ def extract_body(doc: HtmlElement, url: str | None = None, headline: str | None 
             root = fuller
     if root is None:
         return Body(text="")
-    cleaned = clean_blocks(root, headline)
+    cleaned = clean_blocks(root, headline, url)
     text = render_text(cleaned.blocks)
     html = render_html(cleaned.blocks, url) if text else None
     return Body(text=text, html=html, trailer=tuple(cleaned.trailer))

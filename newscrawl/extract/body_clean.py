@@ -7,20 +7,25 @@ The rules are in ``body_rules``; here they are applied in story order.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from lxml.etree import Element, _Element
 
 from .body_rules import (
     block_text,
+    is_box_label,
     is_comments_label,
+    is_caption,
     is_credit,
     is_headline,
     is_link_list,
+    is_own_links_list,
     is_promo,
     is_rule,
     is_share_bar,
     is_teaser,
     is_trailer,
+    is_ui_label,
     link_share,
 )
 
@@ -44,7 +49,7 @@ def _is_boilerplate(block: _Element, text: str) -> bool:
     if not text:
         return block.tag != "table"
     return (is_teaser(block, text) or is_link_list(block) or is_promo(text)
-            or is_share_bar(text) or is_credit(text))
+            or is_share_bar(text) or is_credit(text) or is_caption(text) or is_ui_label(text))
 
 
 def _lift_loose_text(root: _Element) -> list[_Element]:
@@ -75,16 +80,18 @@ def _drop_headline(blocks: list[_Element], headline: str | None) -> list[_Elemen
 
 
 def _drop_boxes(blocks: list[_Element]) -> list[_Element]:
-    """Boilerplate blocks, and the links a "Don't miss"-style label introduces, go."""
+    """Boilerplate blocks go, and so does the box a "Most read"-style label opens: the
+    links, headings and empty lines under it, up to the next paragraph of prose."""
     kept: list[_Element] = []
     in_box = False
     for block in blocks:
         text = block_text(block)
-        if in_box and (link_share(block, text) >= 0.5 or block.tag == "list"):
-            continue  # one more teaser under the box label
+        if in_box and (block.tag in ("list", "head") or not text or link_share(block, text) >= 0.5
+                       or is_promo(text)):
+            continue
         in_box = False
         if _is_boilerplate(block, text):
-            in_box = is_teaser(block, text) and len(text.split()) <= 4
+            in_box = is_box_label(block, text)
             continue
         kept.append(block)
     return kept
@@ -104,18 +111,21 @@ def _story_end(texts: list[str]) -> int:
     return len(texts)
 
 
-def _split_trailer(blocks: list[_Element]) -> Cleaned:
+def _split_trailer(blocks: list[_Element], page_host: str | None) -> Cleaned:
     """Cut the end notes: everything after the story's end mark, then trailing credit lines."""
     texts = [block_text(b) for b in blocks]
     end = _story_end(texts)
-    while end > 1 and (is_trailer(texts[end - 1]) or is_rule(texts[end - 1])):
+    while end > 1 and (is_trailer(texts[end - 1]) or is_rule(texts[end - 1])
+                       or is_own_links_list(blocks[end - 1], page_host)):
         end -= 1
-    notes = [t for t in texts[end:] if t and not is_rule(t)]
+    notes = [t for b, t in zip(blocks[end:], texts[end:]) if t and not is_rule(t) and b.tag != "list"]
     trailer = [t for t in notes if is_trailer(t)] or notes[:2]
     return Cleaned(blocks=blocks[:end], trailer=trailer)
 
 
-def clean_blocks(root: _Element, headline: str | None = None) -> Cleaned:
+def clean_blocks(root: _Element, headline: str | None = None, url: str | None = None) -> Cleaned:
     """The story's blocks from trafilatura's body element, without boilerplate."""
     blocks = _drop_headline(_lift_loose_text(root), headline)
-    return _split_trailer(_drop_boxes(blocks))
+    if url:  # the page's own address printed on it (print headers, share widgets)
+        blocks = [b for b in blocks if block_text(b) != url]
+    return _split_trailer(_drop_boxes(blocks), urlsplit(url).netloc if url else None)

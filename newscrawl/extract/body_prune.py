@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from lxml.etree import _Element, strip_elements
+from lxml.etree import XPath, _Element, strip_elements
 from lxml.html import HtmlElement
 
 # Classes the embed scripts of social networks look for; the blockquote holds the post's text.
@@ -27,7 +27,11 @@ _NOT_STORY_CLASS = re.compile(r"comment|related|teaser|card|promo|sidebar|recirc
                               r"nav|menu|widget|reply", re.IGNORECASE)
 _MIN_PARAGRAPH_CHARS = 80
 _REGION_SHARE = 0.98
-_TEXT_BLOCKS = ("p", "div", "li", "td", "h2", "h3", "h4", "blockquote", "pre", "span", "font")
+_INLINE_IN_PARAGRAPH = XPath(
+    "//p//*[self::span or self::a or self::em or self::strong or self::b or self::i or self::u]"
+    "[@class or @id]"
+)
+_LONG_TEXTS = XPath(f"//body//text()[string-length(normalize-space(.)) >= {_MIN_PARAGRAPH_CHARS}]")
 # Never rendered as text. <head> goes too: its metadata was read before body extraction.
 _NEVER_TEXT = ("head", "script", "style", "noscript", "template", "svg", "iframe", "object",
                "embed", "canvas", "select", "button", "input", "textarea")
@@ -112,11 +116,6 @@ def drop_invisible(doc: HtmlElement) -> None:
     strip_elements(doc, *_NEVER_TEXT, with_tail=False)
 
 
-def _own_text_length(element: _Element) -> int:
-    """Characters of text sitting directly in an element (not in its child elements)."""
-    return len((element.text or "").strip()) + sum(len((c.tail or "").strip()) for c in element)
-
-
 def story_region(doc: HtmlElement) -> _Element | None:
     """The smallest element holding nearly all running text, or None if that is the body.
 
@@ -125,14 +124,16 @@ def story_region(doc: HtmlElement) -> _Element | None:
     """
     weight: dict[_Element, int] = defaultdict(int)
     total = 0
-    for element in doc.iter(_TEXT_BLOCKS):
-        length = _own_text_length(element)
-        if length < _MIN_PARAGRAPH_CHARS:
+    for text in _LONG_TEXTS(doc):  # XPath in C: no Python proxy for every element of the page
+        holder = text.getparent()
+        if text.is_tail and holder is not None:
+            holder = holder.getparent()
+        if holder is None:
             continue
-        total += length
-        weight[element] += length
-        for ancestor in element.iterancestors():
-            weight[ancestor] += length
+        total += len(text)
+        weight[holder] += len(text)
+        for ancestor in holder.iterancestors():
+            weight[ancestor] += len(text)
     if not total:
         return None
     enough = [e for e, w in weight.items() if w >= _REGION_SHARE * total]
@@ -144,9 +145,18 @@ def story_region(doc: HtmlElement) -> _Element | None:
     return parent
 
 
+def clear_inline_classes(doc: HtmlElement) -> None:
+    """Take class and id off inline markup inside paragraphs: a link styled ``class="link"``
+    is part of its sentence, and class-based boilerplate rules would cut it out of it."""
+    for element in _INLINE_IN_PARAGRAPH(doc):
+        element.attrib.pop("class", None)
+        element.attrib.pop("id", None)
+
+
 def prune_page(doc: HtmlElement) -> None:
     """Prepare the page for trafilatura (mutates ``doc``)."""
     drop_invisible(doc)
     drop_hover_cards(doc)
+    clear_inline_classes(doc)
     unwrap_embedded_posts(doc)
     join_split_story(doc)

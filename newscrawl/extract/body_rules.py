@@ -8,6 +8,7 @@ related-story teasers, photo credits, end-of-story credits and copyright notes.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from lxml.etree import _Element
 
@@ -27,7 +28,11 @@ PROMO = re.compile(
     r"(\bfollow (us|him|her|them|me)\b|^\W*follow\b).{0,40}\b(twitter|facebook|instagram|"
     r"linkedin|youtube|tiktok|threads|bluesky)\b|"
     r"\b(like this story|share (it|this( story| article)?) with (a friend|your friends))\b|"
-    r"\bdownload (our|the \w+) app\b",
+    r"\bdownload (our|the \w+) app\b|"
+    # what a sign-up widget says once submitted
+    r"\bthanks? (you )?for (signing up|subscribing)\b|\berror processing your subscription\b|"
+    r"\bkeep an eye on your inbox\b|"
+    r"^[\w'’&.+ -]{0,40}\bnewsletters?\W*$",
     re.IGNORECASE,
 )
 SHARE_WORDS = frozenset(
@@ -38,6 +43,19 @@ CREDIT = re.compile(
     r"^\W*((image|photo|picture|video)s?\s*(credit|courtesy)?s?|photograph|credits?|"
     r"foto|bild)\s*[:|]|"
     r"\b(getty images|shutterstock|afp via getty|ap photo|reuters/[A-Z])",
+    re.IGNORECASE,
+)
+# A caption: a picture description ending in its credit, "(AP Photo/Jane Doe)", "Photo: J. Doe".
+CAPTION_CREDIT = re.compile(
+    r"(\((ap |afp |reuters |epa |getty )?(photo|image|picture|foto)s?\b[^()]{0,80}\)|"
+    r"\bphoto: [^.]{2,60}|/ ?getty images|\(getty images\))\s*$",
+    re.IGNORECASE,
+)
+# Labels of page controls and ad slots that end up between paragraphs.
+UI_LABEL = re.compile(
+    r"^\W*(advertisement|sponsored|ad|less|more|show (more|less)|read more|load more|"
+    r"continue reading|back to top|skip (ad|advert)|scroll to continue( with content)?|"
+    r"story continues below( advertisement)?)\W*$",
     re.IGNORECASE,
 )
 # End-of-story notes: contributor lines, wire credits, copyright, author contact lines.
@@ -112,6 +130,30 @@ def is_link_list(block: _Element) -> bool:
     return all(link_share(item, block_text(item)) >= 0.9 for item in items)
 
 
+def is_box_label(block: _Element, text: str) -> bool:
+    """A heading that opens a box of teasers or a sign-up widget ("Most read", "X Newsletter")."""
+    return len(words(text)) <= 4 and (is_teaser(block, text) or is_promo(text))
+
+
+def _site(host: str) -> str:
+    return host.lower().split(":")[0].removeprefix("www.")
+
+
+def is_own_links_list(block: _Element, page_host: str | None) -> bool:
+    """A list of short items each linking back into the same site: "more stories from us"."""
+    items = [item for item in block.iter("item")] if block.tag == "list" else []
+    if len(items) < 2 or not page_host:
+        return False
+    site = _site(page_host)
+    for item in items:
+        targets = [urlsplit(ref.get("target") or "").netloc for ref in item.iter("ref")]
+        if not targets or len(words(block_text(item))) > 25:
+            return False
+        if any(t and not (_site(t).endswith(site) or site.endswith(_site(t))) for t in targets):
+            return False
+    return True
+
+
 def is_promo(text: str) -> bool:
     """A short call to subscribe, follow or share."""
     return len(words(text)) <= 60 and PROMO.search(text) is not None
@@ -127,6 +169,16 @@ def is_share_bar(text: str) -> bool:
 def is_credit(text: str) -> bool:
     """A photo or video credit standing alone."""
     return len(words(text)) <= 14 and CREDIT.search(text) is not None
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption carrying its credit at the end."""
+    return len(words(text)) <= 80 and CAPTION_CREDIT.search(text) is not None
+
+
+def is_ui_label(text: str) -> bool:
+    """ "Advertisement", "Read more", "less": a control or ad-slot label, not prose."""
+    return UI_LABEL.match(text) is not None
 
 
 def is_trailer(text: str) -> bool:
