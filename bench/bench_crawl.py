@@ -1,0 +1,201 @@
+"""Crawl speed and memory on one machine: the full ``news`` crawl of a generated site.
+
+    .venv/bin/python bench/bench_crawl.py --articles 5000
+
+Serves ``crawl_site.py`` (N articles from the benchmark pages, sitemaps, a feed, sections)
+from its own process on 127.0.0.1, then runs, one after the other:
+1. ``scrapy crawl news -a url=... -O out.jsonl``: discovery, fetch, extraction in the pool,
+   normalization, JSONL export (AutoThrottle off, high concurrency, a JOBDIR for disk queues);
+2. a bare Scrapy spider (``bare_spider.py``) fetching the same article URLs, doing nothing;
+3. ``trafilatura.extract()`` alone over the same article pages in one process.
+It prints pages/s, CPU ms a page split into crawl (the Scrapy process) and extraction (pool
+worker processes), and peak RSS summed over the process tree (psutil, sampled every 0.2 s).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psutil
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+from crawl_site import Site, article_path, templates  # noqa: E402 - bench scripts are not a package
+
+FAST = {"AUTOTHROTTLE_ENABLED": "False", "CONCURRENT_REQUESTS": "64",
+        "CONCURRENT_REQUESTS_PER_DOMAIN": "64", "DOWNLOAD_DELAY": "0", "LOG_LEVEL": "INFO"}
+
+
+@dataclass
+class Measured:
+    """One process tree run to completion."""
+
+    wall: float = 0.0
+    cpu_main: float = 0.0
+    cpu_children: float = 0.0
+    peak_rss: int = 0
+    last_cpu: dict[int, float] = field(default_factory=dict)
+
+
+def _sample(root: psutil.Process, measured: Measured, stop: threading.Event) -> None:
+    while not stop.is_set():
+        try:
+            tree = [root, *root.children(recursive=True)]
+        except psutil.NoSuchProcess:
+            return
+        rss = 0
+        for proc in tree:
+            try:
+                rss += proc.memory_info().rss
+                if proc.pid != root.pid:
+                    times = proc.cpu_times()
+                    measured.last_cpu[proc.pid] = times.user + times.system
+            except psutil.NoSuchProcess:
+                continue
+        measured.peak_rss = max(measured.peak_rss, rss)
+        stop.wait(0.2)
+
+
+def run_measured(command: list[str], cwd: Path, env: dict[str, str], log: Path) -> Measured:
+    """Run ``command``; CPU of the main process and of its children, peak RSS of the tree."""
+    measured, stop = Measured(), threading.Event()
+    start = time.perf_counter()
+    with log.open("w") as err:
+        proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=err)
+        sampler = threading.Thread(target=_sample, args=(psutil.Process(proc.pid), measured, stop))
+        sampler.start()
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    measured.wall = time.perf_counter() - start
+    stop.set()
+    sampler.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"{command[:4]} failed ({proc.returncode}):\n{log.read_text()[-3000:]}")
+    total = usage.ru_utime + usage.ru_stime  # the child and the grandchildren it waited for
+    measured.cpu_children = sum(measured.last_cpu.values())  # sampled: up to 0.2 s short each
+    measured.cpu_main = total - measured.cpu_children
+    return measured
+
+
+def settings_args(settings: dict[str, str]) -> list[str]:
+    """``-s NAME=VALUE`` for each setting."""
+    return [arg for name, value in settings.items() for arg in ("-s", f"{name}={value}")]
+
+
+def full_crawl(base: str, work: Path, workers: int | None) -> tuple[Measured, dict, int]:
+    """The real crawl as a user runs it; its measurements, stats and records written."""
+    settings = {**FAST, "JOBDIR": str(work / "job"), "NEWSCRAWL_STATS_FILE": str(work / "stats.json")}
+    if workers is not None:
+        settings["NEWSCRAWL_EXTRACT_WORKERS"] = str(workers)
+    out = work / "out.jsonl"
+    command = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"url={base}/", "-O", str(out),
+               *settings_args(settings)]
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawl.settings", "PYTHONPATH": str(ROOT)}
+    measured = run_measured(command, ROOT, env, work / "crawl.log")
+    stats = json.loads((work / "stats.json").read_text())["stats"]
+    with out.open(encoding="utf-8") as lines:
+        records = sum(1 for line in lines if line.strip())
+    return measured, stats, records
+
+
+def bare_crawl(base: str, articles: int, work: Path) -> Measured:
+    """The bare spider over the same article URLs, outside the project (Scrapy's defaults)."""
+    urls = work / "urls.txt"
+    urls.write_text("".join(f"{base}{article_path(i)}\n" for i in range(articles)))
+    bare = work / "bare"
+    bare.mkdir()
+    command = [sys.executable, "-m", "scrapy", "runspider", str(HERE / "bare_spider.py"),
+               "-a", f"urls={urls}", *settings_args(FAST)]
+    env = {k: v for k, v in os.environ.items() if k not in ("SCRAPY_SETTINGS_MODULE", "PYTHONPATH")}
+    return run_measured(command, bare, env, work / "bare.log")
+
+
+def trafilatura_alone(articles: int) -> dict[str, float]:
+    """``trafilatura.extract()`` over the same article pages, in this one (child) process."""
+    import trafilatura
+
+    site = Site(articles, templates())
+    pages = [site.article(i, "http://127.0.0.1").decode("utf-8") for i in range(articles)]
+    start_wall, start_cpu = time.perf_counter(), time.process_time()
+    for html in pages:
+        trafilatura.extract(html)
+    return {"wall": time.perf_counter() - start_wall, "cpu": time.process_time() - start_cpu}
+
+
+def serve(articles: int, work: Path) -> tuple[subprocess.Popen[bytes], str]:
+    """Start the site server process; its base URL."""
+    port_file = work / "port"
+    server = subprocess.Popen([sys.executable, str(HERE / "crawl_site.py"), "--articles",
+                               str(articles), "--port-file", str(port_file)])
+    for _ in range(200):
+        if port_file.exists() and port_file.read_text():
+            return server, f"http://127.0.0.1:{port_file.read_text()}"
+        time.sleep(0.05)
+    server.kill()
+    raise SystemExit("the site server did not start")
+
+
+def row(name: str, pages: int, m: Measured) -> str:
+    """One table row."""
+    return (f"| {name} | {pages} | {m.wall:.1f} | {pages / m.wall:.1f} | {1000 * m.cpu_main / pages:.1f} "
+            f"| {1000 * m.cpu_children / pages:.1f} | {m.peak_rss / 2**20:.0f} |")
+
+
+def report(articles: int, full: Measured, stats: dict, records: int, bare: Measured,
+           alone: dict[str, float], load: tuple[float, ...]) -> None:
+    """Print the results table and the bar."""
+    pages = int(stats.get("downloader/response_count", 0))
+    print(f"N = {articles} articles; load average before the run {load[0]:.2f}; "
+          f"{psutil.cpu_count()} cores; records written {records}")
+    print("| run | pages | wall s | pages/s | CPU ms/page main | CPU ms/page pool | peak RSS MB |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    print(row("full crawl (news spider, pipeline, JSONL)", pages, full))
+    print(row("bare Scrapy spider, same article URLs", articles, bare))
+    rate = articles / alone["wall"]
+    print(f"| trafilatura.extract() alone, one process | {articles} | {alone['wall']:.1f} | {rate:.1f} "
+          f"| {1000 * alone['cpu'] / articles:.1f} | - | - |")
+    ratio = (pages / full.wall) / rate
+    print(f"full crawl / trafilatura alone = {ratio:.2f}x (bar: >= 1.5x); "
+          f"full / bare = {(pages / full.wall) / (articles / bare.wall):.2f}x")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the three sides and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=5000)
+    parser.add_argument("--workers", type=int, default=None, help="NEWSCRAWL_EXTRACT_WORKERS")
+    parser.add_argument("--trafilatura-only", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.trafilatura_only:
+        print(json.dumps(trafilatura_alone(args.articles)))
+        return 0
+    load = os.getloadavg()
+    with tempfile.TemporaryDirectory(prefix="bench-crawl-") as tmp:
+        work = Path(tmp)
+        server, base = serve(args.articles, work)
+        try:
+            full, stats, records = full_crawl(base, work, args.workers)
+            bare = bare_crawl(base, args.articles, work)
+        finally:
+            server.kill()
+            server.wait()
+        done = subprocess.run([sys.executable, __file__, "--articles", str(args.articles),
+                               "--trafilatura-only"], check=True, capture_output=True, text=True)
+        report(args.articles, full, stats, records, bare, json.loads(done.stdout), load)
+        drops = {k.rsplit("/", 1)[1]: v for k, v in stats.items() if k.startswith("newscrawl/dropped/")}
+        print(f"drops: {drops}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
