@@ -117,3 +117,14 @@ def test_seed_ap_story(load_case: Callable[[str], Any]) -> None:
     assert record.publisher == case.expected["publisher"]
     # The body keeps the dateline as published.
     assert record.articleBody.startswith("TOKYO (AP) – Japan's economy")
+
+
+def test_organisation_in_meta_yields_to_a_person_in_the_byline() -> None:
+    html = page('<h1>H</h1><span class="author">Jane Roe</span>',
+                head='<meta name="author" content="Web Agentur GmbH">')
+    assert credits(html) == ["Jane Roe"]
+
+
+def test_organisation_is_kept_when_nobody_else_is_credited() -> None:
+    html = page("<h1>H</h1><p>Text.</p>", head='<meta name="author" content="Stadtwerke Beispiel GmbH">')
+    assert credits(html) == ["Stadtwerke Beispiel GmbH"]

@@ -164,3 +164,17 @@ def test_normalize_bylines_site_as_author_goes_to_agencies() -> None:
     )
     normalize_bylines(article)
     assert (article.authors, article.agencies) == ([], ["Example News"])
+
+
+def test_credits_for_other_work_go() -> None:
+    assert people("Text: Jane Roe, Fotos: John Doe") == ["Jane Roe"]
+    assert people("Jane Roe. Edited by Sam Poe") == ["Jane Roe"]
+
+
+def test_label_run_into_a_name_is_cut() -> None:
+    assert people("Jane RoeQuelle:") == ["Jane Roe"]
+
+
+def test_site_signing_with_its_initials() -> None:
+    sites = site_keys(["Junge Zeitung"], "https://www.junge-zeitung.de/a")
+    assert split_credit("JZ", sites).sites == ["JZ"]

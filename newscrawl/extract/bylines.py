@@ -12,6 +12,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from ..normalize.agencies import agency_name
 from ..normalize.bylines import name_key, normalize_credits, site_keys
 from .byline_visible import text_byline, visible_byline
 from .metadata import clean_text
@@ -91,8 +92,18 @@ def _credited_keys(credits: list[str], sites: frozenset[str]) -> frozenset[str]:
     return frozenset(name_key(n) for n in [*(p[0] for p in found.people), *found.agencies])
 
 
+def _names_people(credits: list[str], sites: frozenset[str]) -> bool:
+    """True when the credits name a person or a news agency, not only organisations."""
+    found = normalize_credits(credits, sites)
+    return bool(found.people) or any(agency_name(a) for a in found.agencies)
+
+
 def extract_credits_raw(doc: HtmlElement, data: StructuredData, url: str = "") -> list[str]:
-    """Raw credit strings, in page order, from the most trusted source that credits anyone."""
+    """Raw credit strings, in page order, from the most trusted source that credits anyone.
+
+    A source naming only the site or other organisations (the web agency, the publisher's
+    parent) yields to a later one naming a person; it is kept when nobody else is credited.
+    """
     metas = meta_map(doc)
     sites = site_names(data, metas, url)
     # Each source runs at most once: _widest may ask the visible byline again.
@@ -102,15 +113,19 @@ def extract_credits_raw(doc: HtmlElement, data: StructuredData, url: str = "") -
         cache(lambda: visible_byline(doc, sites)),
         lambda: text_byline(doc, sites),
     )
-    fallback: list[str] = []
+    organisations: list[str] = []
+    site_only: list[str] = []
     for index, source in enumerate(sources):
         credits = source()
         if not credits:
             continue
-        if keys := _credited_keys(credits, sites):
+        if not (keys := _credited_keys(credits, sites)):
+            site_only = site_only or credits
+        elif _names_people(credits, sites):
             return _widest(credits, keys, sources[index + 1 : 3], sites)
-        fallback = fallback or credits
-    return fallback
+        else:
+            organisations = organisations or credits
+    return organisations or site_only
 
 
 def _widest(credits: list[str], keys: frozenset[str], later: Any, sites: frozenset[str]) -> list[str]:

@@ -14,7 +14,18 @@ _EMAIL = re.compile(r"\S+(?:@|\[at\]|\(at\))\S+\.\w+", re.IGNORECASE)
 _URL = re.compile(r"https?://\S+|www\.\S+\.\w+\S*", re.IGNORECASE)
 _HANDLE = re.compile(r"(?<!\w)@\w+")
 # Pieces of one byline line: "29. Juni 2017 · von Tobi", "unocero - Alberto", "A | B", "A / B".
-SEGMENTS = re.compile(r"\s*(?:[|·•▪»«›‹\n]|\s[\u2013\u2014-]\s|\s/\s|\s[\u2013\u2014-]$)\s*")
+SEGMENTS = re.compile(
+    r"\s*(?:[|·•▪»«›‹\n]|\s[\u2013\u2014-]\s|\s/\s|\s[\u2013\u2014-]$"
+    # Text of two elements run together: "Jane RoeQuelle: dpa".
+    r"|(?<=[a-zäöüß])(?=(?:Quelle|Source|Fuente|Fotos?|Bild|Bilder)\s*:))\s*"
+)
+# Credits for other work than writing: "Fotos: John Doe", "Edited by Sam Poe".
+_OTHER_WORK = re.compile(
+    r"\b(?:edited|editing|translated|translation|übersetzt|übersetzung|photos?|fotos?|bilder?|"
+    r"illustrations?|illustrationen|grafik|grafiken|video|kamera|mitarbeit|herausgegeben|hrsg)"
+    r"\b\.?\s*(?:by|von|:|$).*",
+    re.IGNORECASE,
+)
 _NAMES = re.compile(r"\s*(?:,|;|\s(?:and|und|y|et|e|&amp;|&|sowie|with|mit)\s|&)\s*", re.IGNORECASE)
 _WEEKDAYS = (
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag"
@@ -188,7 +199,7 @@ def split_credit(raw: str, site_names: frozenset[str] = frozenset()) -> Credits:
     text = _HANDLE.sub(" ", _URL.sub(" ", _EMAIL.sub(" ", _TAGS.sub(" ", raw))))
     parts: list[str] = []
     for segment in SEGMENTS.split(cut_dates(_PARENTHESES.sub(_keep_agency, text))):
-        parts += clean_segment(segment)
+        parts += clean_segment(_OTHER_WORK.sub("", segment))
     credits = Credits()
     organisations = []
     for part in _drop_places([_drop_site_words(p, site_names) for p in parts]):
@@ -222,12 +233,19 @@ def site_keys(names: Iterable[str | None], url: str | None) -> frozenset[str]:
     """Keys of the names a site goes by: the given names plus its domain and domain labels.
 
     >>> sorted(site_keys(["Die Zeit"], "https://www.zeit.de/x"))
-    ['diezeit', 'zeit', 'zeitde']
+    ['diezeit', 'dz', 'zeit', 'zeitde']
     """
     host = (urlsplit(url or "").hostname or "").removeprefix("www.")
     labels = host.split(".")
     every = [*names, host, ".".join(labels[-2:]), *(label for label in labels[:-1] if len(label) > 3)]
-    return frozenset(key for key in map(name_key, (n for n in every if n)) if len(key) > 2)
+    keys = {key for key in map(name_key, (n for n in every if n)) if len(key) > 2}
+    # "JF" for "Junge Freiheit": a site signs with its initials too.
+    keys |= {_acronym(n) for n in names if n and len(n.split()) > 1}
+    return frozenset(k for k in keys if len(k) > 1)
+
+
+def _acronym(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[0].isalnum()).casefold()
 
 
 def _first_time(name: str, seen: set[str]) -> bool:
