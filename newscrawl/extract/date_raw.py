@@ -1,8 +1,26 @@
-"""A raw date candidate, and how candidates travel in the Article's raw fields."""
+"""A raw date candidate, how candidates travel in the Article's raw fields, and date spotting."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+_MONTH_WORD = r"[^\W\d_]{3,12}\.?"
+_YEAR = r"(?:19|20)\d{2}"
+_CLOCK = (
+    r"(?:,?\s*(?:at|um|à|a las|alle|o|-|\|)?\s*(?:[01]?\d|2[0-3])[:.h][0-5]\d(?::[0-5]\d)?"
+    r"(?:\s*[ap]\.?\s?m\.?)?(?:\s*(?:Uhr|h))?(?:\s*(?-i:[A-Z]{2,4})\b)?)?"
+)
+# Locate the date inside a longer line ("Posted by Jane on Nov 2, 2013, 11:16 AM | 3 comments");
+# dateparser then parses only the located text, which keeps it fast and unconfused.
+_LOCATORS = (
+    re.compile(rf"\b\d{{1,2}}\.?\s*(?:de\s+)?{_MONTH_WORD},?\s*(?:de\s+)?{_YEAR}{_CLOCK}", re.I),
+    re.compile(rf"\b{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}{_CLOCK}", re.I),
+    re.compile(rf"\b{_YEAR}-\d{{1,2}}-\d{{1,2}}{_CLOCK}"),
+    re.compile(rf"\b\d{{1,2}}[./]\d{{1,2}}[./](?:{_YEAR}|\d{{2}})\b{_CLOCK}"),
+    re.compile(r"\b(?:\d{1,3}|an?|one)\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago\b", re.I),
+    re.compile(r"\bvor\s+\d{1,3}\s+(?:Minuten|Stunden|Tagen|Wochen)\b"),
+)
 
 
 @dataclass(frozen=True)
@@ -28,3 +46,17 @@ def split_candidates(raw: str | None, source: str | None) -> list[RawDate]:
     sources = (source or "").split("\n")
     sources += [sources[-1]] * (len(texts) - len(sources))
     return [RawDate(t, s) for t, s in zip(texts, sources) if t.strip()]
+
+
+def locate_date(text: str) -> str | None:
+    """The date-looking part of a short visible text, or None.
+
+    >>> locate_date("By Jane Roe | Published Nov 2, 2013, 11:16 AM | 3 comments")
+    'Nov 2, 2013, 11:16 AM'
+    >>> locate_date("Veröffentlicht am 2. November 2013")
+    '2. November 2013'
+    """
+    for pattern in _LOCATORS:
+        if match := pattern.search(text):
+            return match.group(0).strip(" ,|-")
+    return None

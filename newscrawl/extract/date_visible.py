@@ -1,73 +1,95 @@
-"""Visible timestamps: the date a reader sees near the headline, then htmldate's page search."""
+"""Visible timestamps: after a "published" label, near the headline, else htmldate's page search."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
+import lxml.etree
 from htmldate import find_date
 from lxml.html import HtmlElement
 
-from .date_raw import RawDate
+from .date_raw import RawDate, locate_date
 
 # Elements whose class or id says they hold a date: "date", "time", "published", "posted",
 # "meta" lines under headlines, and common non-English words (datum, fecha, data, date).
-_DATED_WORDS = ("date", "Date", "publi", "Publi", "posted", "datum", "Datum", "fecha", "byline", "meta")
+_DATED_WORDS = (
+    "date", "Date", "time", "Time", "publi", "Publi", "posted", "datum", "Datum", "fecha", "byline", "meta",
+)
 # Plain contains() on @class: translate() over every element costs milliseconds a page, so
 # the search also stays inside the headline's neighbourhood when there is a headline.
 XPATH_DATED_ELEMENTS = ".//*[{}]".format(" or ".join(f"contains(@class, '{w}')" for w in _DATED_WORDS))
 _SKIP_TAGS = frozenset({"script", "style", "meta", "html", "body", "time", "link"})
 _ZONE_LEVELS = 3
 XPATH_TIME_TEXT = ".//time"
-XPATH_H1 = "(//h1)[1]"
-_MONTH_WORD = r"[^\W\d_]{3,12}\.?"
-_YEAR = r"(?:19|20)\d{2}"
-_CLOCK = (
-    r"(?:,?\s*(?:at|um|à|a las|alle|o|-|\|)?\s*\d{1,2}[:.h]\d{2}(?::\d{2})?"
-    r"(?:\s*[ap]\.?\s?m\.?)?(?:\s*(?:Uhr|h))?(?:\s*[A-Z]{2,4}\b)?)?"
-)
-# Locate the date inside a longer line ("Posted by Jane on Nov 2, 2013, 11:16 AM | 3 comments");
-# dateparser then parses only the located text, which keeps it fast and unconfused.
-_LOCATORS = (
-    re.compile(rf"\b\d{{1,2}}\.?\s*(?:de\s+)?{_MONTH_WORD},?\s*(?:de\s+)?{_YEAR}{_CLOCK}", re.I),
-    re.compile(rf"\b{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}{_CLOCK}", re.I),
-    re.compile(rf"\b{_YEAR}-\d{{1,2}}-\d{{1,2}}{_CLOCK}"),
-    re.compile(rf"\b\d{{1,2}}[./]\d{{1,2}}[./](?:{_YEAR}|\d{{2}})\b{_CLOCK}"),
-    re.compile(r"\b(?:\d{1,3}|an?|one)\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago\b", re.I),
-    re.compile(r"\bvor\s+\d{1,3}\s+(?:Minuten|Stunden|Tagen|Wochen)\b"),
-)
+XPATH_H1 = "//h1"
 _SPACE = re.compile(r"\s+")
 _MAX_ELEMENT_TEXT = 160
 _MAX_ELEMENTS = 12
-
-
-def locate_date(text: str) -> str | None:
-    """The date-looking part of a short visible text, or None.
-
-    >>> locate_date("By Jane Roe | Published Nov 2, 2013, 11:16 AM | 3 comments")
-    'Nov 2, 2013, 11:16 AM'
-    >>> locate_date("Veröffentlicht am 2. November 2013")
-    '2. November 2013'
-    """
-    for pattern in _LOCATORS:
-        if match := pattern.search(text):
-            return match.group(0).strip(" ,|-")
-    return None
+_MAX_RAW_TEXT = 1000
+_AFTER_HEADLINE = 200
+# "Published on", "Veröffentlicht am", "Erschienen am", "Publié le", "Publicado el" ...:
+# a date right after such a label is the page's own statement of its publication day.
+_LABEL_WORDS = (
+    "first published", "published", "posted", "ver\u00f6ffentlicht", "erschienen", "publiziert",
+    "publi\u00e9", "mis en ligne", "publicado", "pubblicato", "gepubliceerd", "geplaatst",
+    "opublikowano", "publicerad", "publiceret", "publisert",
+)
+_PUBLISHED_LABEL = re.compile(
+    r"(?<![^\W\d_])(?:{})(?:\s+(?:on|am|le|el|il|em|op|den|at|by\s+\S+\s+on))?\s*[:\-\u2013|,]?\s".format(
+        "|".join(re.escape(w) for w in _LABEL_WORDS)
+    ),
+    re.I,
+)
+_MAX_LABEL_HITS = 5
+_LABEL_WINDOW = 40
 
 
 def _short_text(element: HtmlElement) -> str | None:
-    text = _SPACE.sub(" ", element.text_content()).strip()
+    pieces: list[str] = []
+    size = 0
+    for piece in element.itertext():
+        # Stop early on big containers: their text is never a timestamp line.
+        size += len(piece)
+        if size > _MAX_RAW_TEXT:
+            return None
+        pieces.append(piece)
+    # Joined with spaces: "Jane Roe<span>Nov 2, 2013</span>" must not read "RoeNov".
+    text = _SPACE.sub(" ", " ".join(pieces)).strip()
     if not text or len(text) > _MAX_ELEMENT_TEXT or not any(ch.isdigit() for ch in text):
         return None
     return text
 
 
-def _headline_neighbours(h1: HtmlElement) -> Iterator[HtmlElement]:
-    """Elements right after the headline: the usual place of the dateline and timestamp."""
-    yield from h1.itersiblings()
-    parent = h1.getparent()
-    if parent is not None:
-        yield from parent.itersiblings()
+def _following_texts(h1: HtmlElement) -> Iterator[str]:
+    """Text nodes after the headline in reading order (the headline's own text excluded)."""
+    element: HtmlElement | None = h1
+    tail = h1.tail
+    while element is not None:
+        if tail:
+            yield tail
+        following = element.getnext()
+        if following is None:
+            element = element.getparent()
+            tail = element.tail if element is not None else None
+            continue
+        element = following
+        if element.tag not in _SKIP_TAGS:
+            yield from element.itertext()
+        tail = element.tail
+
+
+def _text_after(h1: HtmlElement) -> str:
+    """The first words after the headline: where the dateline and timestamp usually are."""
+    pieces: list[str] = []
+    size = 0
+    for piece in _following_texts(h1):
+        if piece.strip():
+            pieces.append(piece.strip())
+            size += len(piece.strip())
+        if size >= _AFTER_HEADLINE:
+            break
+    return " ".join(pieces)[:_AFTER_HEADLINE]
 
 
 def _headline_zone(h1: HtmlElement) -> HtmlElement:
@@ -81,18 +103,23 @@ def _headline_zone(h1: HtmlElement) -> HtmlElement:
     return zone
 
 
+def _headline(doc: HtmlElement) -> HtmlElement | None:
+    """The story's <h1>: the longest of the first few, since logos are wrapped in <h1> too."""
+    found = doc.xpath(XPATH_H1)[:3]
+    return max(found, key=lambda h: len(h.text_content().strip()), default=None)
+
+
 def _visible_texts(doc: HtmlElement) -> Iterator[str]:
-    headline = doc.xpath(XPATH_H1)
-    zone = _headline_zone(headline[0]) if headline else doc
+    headline = _headline(doc)
+    zone = _headline_zone(headline) if headline is not None else doc
+    if headline is not None:
+        yield _text_after(headline)
+        for element in list(headline.itersiblings(preceding=True))[:2]:
+            if text := _short_text(element):
+                yield text
     for element in zone.xpath(XPATH_TIME_TEXT)[:2]:
         if text := _short_text(element):
             yield text
-    if headline:
-        for index, element in enumerate(_headline_neighbours(headline[0])):
-            if index >= 4:
-                break
-            if text := _short_text(element):
-                yield text
     seen = 0
     for element in zone.xpath(XPATH_DATED_ELEMENTS):
         if seen >= _MAX_ELEMENTS:
@@ -115,7 +142,41 @@ def visible_candidates(doc: HtmlElement) -> list[RawDate]:
     return found
 
 
+def labelled_candidate(doc: HtmlElement) -> RawDate | None:
+    """The first date in the page text that follows a "published" label, in any common language."""
+    body = doc.find("body")
+    text = lxml.etree.tostring(body if body is not None else doc, method="text", encoding=str)
+    lowered = text.lower()
+    # str.find per label word is far cheaper than one case-insensitive alternation over the page.
+    starts = sorted(
+        position
+        for word in _LABEL_WORDS
+        for position in _find_all(lowered, word, _MAX_LABEL_HITS)
+    )
+    for start in starts:
+        if match := _PUBLISHED_LABEL.match(text, start):
+            window = _SPACE.sub(" ", text[match.end() : match.end() + _LABEL_WINDOW])
+            if (located := locate_date(window)) and window.startswith(located[:3]):
+                return RawDate(located, "visible")
+    return None
+
+
+def _find_all(text: str, word: str, limit: int) -> Iterator[int]:
+    position = text.find(word)
+    while position >= 0 and limit > 0:
+        yield position
+        limit -= 1
+        position = text.find(word, position + 1)
+
+
 def htmldate_candidate(doc: HtmlElement, url: str) -> RawDate | None:
-    """htmldate's reading of the whole page (it deep-copies the tree before pruning it)."""
-    found = find_date(doc, url=url or None, original_date=True, extensive_search=True)
-    return RawDate(found, "htmldate") if found else None
+    """htmldate's reading of the whole page (it deep-copies the tree before pruning it).
+
+    The fast mode first: when it finds a date the extensive mode finds the same one, and
+    the extensive free-text search costs several milliseconds more.
+    """
+    for extensive in (False, True):
+        found = find_date(doc, url=url or None, original_date=True, extensive_search=extensive)
+        if found:
+            return RawDate(found, "htmldate")
+    return None

@@ -15,7 +15,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from .date_raw import RawDate, join_candidates, split_candidates
-from .date_visible import htmldate_candidate, visible_candidates
+from .date_visible import htmldate_candidate, labelled_candidate, visible_candidates
 from .structured import StructuredData, as_text
 
 __all__ = ["RawDate", "join_candidates", "split_candidates"]
@@ -151,16 +151,20 @@ def extract_published_candidates(
     """Every publication-date candidate of the page, most trusted first.
 
     Structured values (JSON-LD, publication meta tags, itemprop/pubdate elements, the
-    discovery hint) come first. Without them, htmldate's page search leads: it weighs the
-    visible dates better than a first-match rule, and the other weak candidates (visible
-    text near the headline, the first <time>, generic meta, the URL) follow to give it a
-    time of day or to stand in when it finds nothing.
+    discovery hint) come first. Without them, the date the page shows leads: after a
+    "Published" label, else right after the headline; htmldate's page search only when the
+    page shows none. The other weak values (more visible dates, the first <time>, generic
+    meta, the URL) follow: they confirm, give a time of day, or stand in.
     """
     index = _meta_index(doc)
     candidates = [c for c in _strong(doc, data, index, hints) if _has_year(c)]
     weak = [c for c in _weak(doc, index, url) if _has_year(c) or c.source == "visible"]
-    if not candidates and (found := htmldate_candidate(doc, url)):
-        candidates.append(found)
+    if not candidates:
+        if labelled := labelled_candidate(doc):
+            candidates.append(labelled)
+        candidates += [c for c in weak if c.source == "visible"][:1]
+        if not candidates and (found := htmldate_candidate(doc, url)):
+            candidates.append(found)
     return _unique(iter(candidates + weak))
 
 

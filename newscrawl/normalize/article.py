@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import datetime
 
-from ..extract.date_raw import split_candidates
+from ..extract.date_raw import RawDate, split_candidates
 from ..items import Article, Author, Dateline
 from .bylines import name_key, normalize_credits, site_keys
 from .datelines import parse_contributors, parse_dateline
@@ -25,18 +26,21 @@ def normalize_dates(article: Article, options: DateOptions) -> list[str]:
     """Choose and normalize datePublished/dateModified among their raw candidates; returns stat events."""
     if options.fetched_at is None:
         options = replace(options, fetched_at=fetched_at_of(article))
-    candidates = split_candidates(article.datePublishedRaw, article.datePublishedSource)
-    published, events = choose_published(candidates, options)
-    article.datePublished = published.date.iso if published else None
+    if not options.languages and article.inLanguage:
+        # Month names are read in the page's language first, then in every language.
+        options = replace(options, languages=(re.split("[-_]", article.inLanguage)[0].lower(), "en"))
+    published_raw = split_candidates(article.datePublishedRaw, article.datePublishedSource)
+    modified_raw = split_candidates(article.dateModifiedRaw, article.dateModifiedSource)
+    published, events = choose_published(published_raw, options, modified_raw)
+    modified, modified_events = choose_modified(modified_raw, options, published.parsed if published else None)
+    events += modified_events
     # An unparsed first candidate stays in the raw field for audits.
-    article.datePublishedRaw = published.raw.text if published else (candidates[0].text if candidates else None)
+    article.datePublished = published.date.iso if published else None
+    article.datePublishedRaw = published.raw.text if published else _first_text(published_raw)
     article.datePublishedSource = published.raw.source if published else None
     article.datePublishedTimezoneAssumed = bool(published and published.date.timezone_assumed)
-    candidates = split_candidates(article.dateModifiedRaw, article.dateModifiedSource)
-    modified, modified_events = choose_modified(candidates, options, published.parsed if published else None)
-    events += modified_events
     article.dateModified = modified.date.iso if modified else None
-    article.dateModifiedRaw = modified.raw.text if modified else (candidates[0].text if candidates else None)
+    article.dateModifiedRaw = modified.raw.text if modified else _first_text(modified_raw)
     article.dateModifiedSource = modified.raw.source if modified else None
     events.append("published/parsed" if article.datePublished else "published/missing")
     if article.datePublishedTimezoneAssumed:
@@ -44,6 +48,10 @@ def normalize_dates(article: Article, options: DateOptions) -> list[str]:
     if published:
         events.append(f"published/source/{published.raw.source}")
     return events
+
+
+def _first_text(candidates: list[RawDate]) -> str | None:
+    return candidates[0].text if candidates else None
 
 
 def normalize_bylines(article: Article) -> list[str]:

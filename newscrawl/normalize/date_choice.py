@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import takewhile
 from datetime import date, datetime, timedelta, timezone
 
 from ..extract.date_raw import RawDate
@@ -13,6 +15,9 @@ _MIN_OFFSET, _MAX_OFFSET = timedelta(hours=-12), timedelta(hours=14)
 _OFFSET_STEP = timedelta(minutes=15)
 _MIN_NEWS_OFFSET = timedelta(hours=-10)
 _SAME_MOMENT = timedelta(minutes=2)
+# Sources that show what the reader sees, and sources that are not structured data.
+_CONFIRMING = ("visible", "url")
+_UNSTRUCTURED = ("visible", "url", "htmldate")
 
 
 @dataclass(frozen=True)
@@ -79,24 +84,68 @@ def _with_time(primary: Candidate, others: list[Candidate]) -> Candidate:
     return primary
 
 
-def parse_candidates(raws: list[RawDate], options: DateOptions) -> tuple[list[Candidate], list[str]]:
-    """The candidates that parse and are plausible, and an event for each rejected one."""
-    kept: list[Candidate] = []
-    events: list[str] = []
+def _parse_all(raws: list[RawDate], options: DateOptions, events: list[str]) -> Iterator[Candidate]:
+    """Candidates that parse and are plausible; of the visible ones (dateparser's slow work)
+    only the first, unless no other candidate parses."""
+    found_visible = found_any = False
     for raw in raws:
+        if raw.source == "visible" and found_visible and found_any:
+            continue
         parsed = parse_candidate(raw.text, options)
         if parsed is None:
             continue
         if reason := implausible(parsed, options):
             events.append(f"rejected/{reason}")
             continue
-        kept.append(Candidate(raw, parsed))
-    return kept, events
+        found_any = True
+        found_visible = found_visible or raw.source == "visible"
+        yield Candidate(raw, parsed)
 
 
-def choose_published(raws: list[RawDate], options: DateOptions) -> tuple[Choice | None, list[str]]:
-    """The publication date (first plausible candidate, read in the page's local time), and events."""
-    kept, events = parse_candidates(raws, options)
+def _confirmed(primary: Candidate, published: list[Candidate], modified: list[Candidate]) -> Candidate:
+    """The structured value whose day the page shows, when the most trusted one is not it.
+
+    The date a reader sees near the headline (or the date in the URL) is what a wrong
+    structured value disagrees with: a CMS creation time, the first draft of an updated
+    evergreen article. When another structured value (published or modified) falls on the
+    day the page shows, that one is the page's date.
+    """
+    confirmers = [c for c in _first_of_each(published, _CONFIRMING) if c is not primary]
+    # Only the structured tier counts: the weak values after it (first <time>, generic meta)
+    # often are the very element the visible date was read from.
+    structured = list(takewhile(lambda c: c.raw.source not in _UNSTRUCTURED, published))
+    for confirmer in confirmers:
+        if confirmer.parsed.day == primary.parsed.day:
+            return primary
+        for other in structured:
+            if other.parsed.day == confirmer.parsed.day:
+                return other
+        for other in modified:
+            if other.parsed.day == confirmer.parsed.day:
+                # The page shows its last update as its date: the reader's date, our value.
+                return Candidate(confirmer.raw, other.parsed)
+    return primary
+
+
+def _first_of_each(candidates: list[Candidate], sources: tuple[str, ...]) -> list[Candidate]:
+    firsts: dict[str, Candidate] = {}
+    for candidate in candidates:
+        if candidate.raw.source in sources:
+            firsts.setdefault(candidate.raw.source, candidate)
+    return [firsts[s] for s in sources if s in firsts]
+
+
+def choose_published(
+    raws: list[RawDate], options: DateOptions, modified: list[RawDate] | None = None
+) -> tuple[Choice | None, list[str]]:
+    """The publication date among candidates in order of trust, and the stat events.
+
+    The first plausible candidate, read in the page's local time, unless the date the page
+    shows confirms another structured value (see ``_confirmed``); ``modified`` candidates
+    count for that confirmation only.
+    """
+    events: list[str] = []
+    kept = list(_parse_all(raws, options, events))
     if not kept:
         return None, events
     primary, others = kept[0], kept[1:]
@@ -104,15 +153,19 @@ def choose_published(raws: list[RawDate], options: DateOptions) -> tuple[Choice 
         primary = _in_local_time(primary, others)
     elif not primary.parsed.has_time:
         primary = _with_time(primary, others)
-    return Choice(primary.raw, format_date(primary.parsed, options), primary.parsed), events
+    later = list(_parse_all(modified or [], options, []))
+    chosen = _confirmed(primary, kept, later)
+    if chosen is not primary:
+        events.append("published/confirmed-by-page")
+    return Choice(chosen.raw, format_date(chosen.parsed, options), chosen.parsed), events
 
 
 def choose_modified(
     raws: list[RawDate], options: DateOptions, published: ParsedDate | None
 ) -> tuple[Choice | None, list[str]]:
     """The last-modified date (first plausible candidate not before the publication), and events."""
-    kept, events = parse_candidates(raws, options)
-    for candidate in kept:
+    events: list[str] = []
+    for candidate in _parse_all(raws, options, events):
         if published is not None and _precedes(candidate.parsed, published):
             # A correction cannot precede the story: such a value is a CMS artefact.
             events.append("rejected/modified-before-published")

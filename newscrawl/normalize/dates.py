@@ -6,15 +6,20 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import dateparser
+from dateparser import DateDataParser
+from dateparser.languages.loader import default_loader
+
+from ..extract.date_raw import locate_date
 
 # ISO 8601 as CMSs write it, loosely: basic or extended, one-digit parts ("2022-1-26",
 # "23:15:0Z"), fractions, "+0000" offsets. Groups are rebuilt into what fromisoformat reads.
 _ISO_LOOSE = re.compile(
-    r"^(\d{4})-?(\d{1,2})-?(\d{1,2})(?:[T ](\d{1,2}):?(\d{2})(?::?(\d{1,2}))?(?:[.,]\d+)?)?"
-    r"\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$",
+    r"^(\d{4})-?(\d{1,2})-?(\d{1,2})(?:[T ](\d{1,2})[:-]?(\d{2})(?:[:-]?(\d{1,2}))?(?:[.,]\d+)?)?"
+    r"\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?(?:\s*\(?[A-Z]{2,5}\)?)?$",
     re.I,
 )
 # Numeric day-month-year or month-day-year, with an optional clock time.
@@ -24,6 +29,9 @@ _NUMERIC = re.compile(
     re.I,
 )
 _RFC2822 = re.compile(r"^[A-Z][a-z]{2}, \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}")
+# Words of relative dates in the languages we see most ("3 hours ago", "vor 3 Stunden", "hace").
+_RELATIVE = re.compile(r"\b(?:ago|vor|hace|il y a|fa|yesterday|today|gestern|heute)\b", re.I)
+_WORD = re.compile(r"[^\W\d_]{3,}")
 _HAS_CLOCK = re.compile(r"\d{1,2}[:h]\d{2}|\bago\b|\bvor\b", re.I)
 _DATEPARSER_BASE = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]}
 _MAX_DATEPARSER_TEXT = 80
@@ -40,6 +48,8 @@ class DateOptions:
     min_year: int = 1995
     fetched_at: datetime | None = None
     """Aware time of the download: relative dates count from it, later dates are rejected."""
+    languages: tuple[str, ...] = ()
+    """Languages of month names to try first (the page's own); empty tries every language."""
 
 
 @dataclass(frozen=True)
@@ -114,14 +124,46 @@ def _parse_numeric(text: str, day_first: bool | None) -> ParsedDate | None:
     return ParsedDate(value, hour is not None)
 
 
-def _parse_free_text(text: str, options: DateOptions) -> ParsedDate | None:
+@lru_cache(maxsize=64)
+def _known_languages(languages: tuple[str, ...]) -> list[str] | None:
+    supported = _supported_languages()
+    known = [code for code in dict.fromkeys(languages) if code in supported]
+    return known or None
+
+
+@lru_cache(maxsize=1)
+def _supported_languages() -> frozenset[str]:
+    return frozenset(default_loader.get_locale_map())
+
+
+@lru_cache(maxsize=64)
+def _date_parser(languages: tuple[str, ...], date_order: str | None) -> DateDataParser:
+    # A DateDataParser is costly to build (its locale tables): keep one per configuration.
     settings: dict[str, object] = dict(_DATEPARSER_BASE)
-    if options.day_first is not None:
-        settings["DATE_ORDER"] = "DMY" if options.day_first else "MDY"
-    if options.fetched_at is not None:
-        settings["RELATIVE_BASE"] = options.fetched_at.replace(tzinfo=None)
+    if date_order:
+        settings["DATE_ORDER"] = date_order
+    return DateDataParser(languages=_known_languages(languages), settings=settings)
+
+
+def _run_dateparser(text: str, options: DateOptions, languages: tuple[str, ...]) -> datetime | None:
+    date_order = None if options.day_first is None else ("DMY" if options.day_first else "MDY")
+    if _RELATIVE.search(text):
+        # Relative dates count from the fetch time, which differs per page: no cached parser.
+        settings: dict[str, object] = dict(_DATEPARSER_BASE, DATE_ORDER=date_order or "")
+        if options.fetched_at is not None:
+            settings["RELATIVE_BASE"] = options.fetched_at.replace(tzinfo=None)
+        return dateparser.parse(text, languages=_known_languages(languages), settings=settings)
+    return _date_parser(languages, date_order).get_date_data(text).date_obj
+
+
+def _parse_free_text(text: str, options: DateOptions) -> ParsedDate | None:
+    text = text[:_MAX_DATEPARSER_TEXT]
     try:
-        value = dateparser.parse(text[:_MAX_DATEPARSER_TEXT], settings=settings)
+        # Guessing among 200 languages is dateparser's slow part: try the page's own first.
+        value = _run_dateparser(text, options, options.languages)
+        if value is None and options.languages and _WORD.search(text):
+            # Pages mislabel their language, or quote a date in another one.
+            value = _run_dateparser(text, options, ())
     except (ValueError, OverflowError, TypeError):
         return None
     if value is None:
@@ -144,6 +186,10 @@ def parse_candidate(text: str, options: DateOptions) -> ParsedDate | None:
             return ParsedDate(parsedate_to_datetime(text), True)
         except (TypeError, ValueError):
             pass
+    # "Published November 8, 2023", "26.10.2023 26.10": parse only the date among the words.
+    located = locate_date(text)
+    if located and located != text and (parsed := parse_candidate(located, options)):
+        return parsed
     return _parse_free_text(text, options)
 
 
