@@ -178,3 +178,8 @@ def test_label_run_into_a_name_is_cut() -> None:
 def test_site_signing_with_its_initials() -> None:
     sites = site_keys(["Junge Zeitung"], "https://www.junge-zeitung.de/a")
     assert split_credit("JZ", sites).sites == ["JZ"]
+
+
+def test_reporting_in_running_text_is_no_credit() -> None:
+    assert parse_contributors(["The editing software and reporting tools were updated last week."]) == []
+    assert parse_contributors(["Their reporting by 2020 standards was thin."]) == []

@@ -23,9 +23,10 @@ _CONTRIBUTED = re.compile(
     r"(?:writers?|reporters?|correspondents?|journalists?)?\s*(?P<names>[A-Z][^.;]*?(?:\b[A-Z]\.[^.;]*?)?)"
     r"\s+(?:contributed|also contributed)(?: reporting)?(?: to)? (?:this|the) (?:report|story|article)",
 )
+# "Reporting by Jane Roe in Paris; Editing by John Doe", at the start of a line or a clause.
 _CREDIT_LINE = re.compile(
-    r"\b(?:additional )?(?:reporting|writing|editing|compiled|written|edited|research|"
-    r"mitarbeit|recherche)(?: by)?\s*[:]?\s+(?P<names>[^;]+)",
+    r"(?:^|;\s*|\.\s+)(?:additional )?(?:reporting|writing|editing|compiled|written|edited|research"
+    r"|mitarbeit|recherche)(?:\s+by|\s*:)\s+(?P<names>[^;]+)",
     re.IGNORECASE,
 )
 # "Jane Roe in Paris and John Doe": where a reporter filed from is no name.
@@ -54,7 +55,15 @@ def parse_dateline(body: str) -> tuple[str, str | None] | None:
 
 def _names(text: str) -> list[str]:
     text = _PLACE_TAIL.sub("", text.strip().rstrip("."))
-    return [name for name, _ in normalize_credits([text]).people]
+    return [name for name, _ in normalize_credits([text]).people if _is_full_name(name)]
+
+
+def _is_full_name(name: str) -> bool:
+    """Two to five capitalised words without digits: a closing note names people in full."""
+    words = name.split()
+    return 1 < len(words) <= 5 and not any(c.isdigit() for c in name) and all(
+        w[:1].isupper() or w in {"van", "von", "der", "de", "da", "di", "del", "la", "le"} for w in words
+    )
 
 
 def parse_contributors(lines: list[str]) -> list[str]:
@@ -67,7 +76,8 @@ def parse_contributors(lines: list[str]) -> list[str]:
     """
     found: list[str] = []
     for line in lines:
-        line = line.strip()
+        # Closing notes are short; only a long line's end can hold one.
+        line = line.strip()[-400:]
         names: list[str] = []
         if match := _CONTRIBUTED.search(line):
             names = _names(match.group("names"))
