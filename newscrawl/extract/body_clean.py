@@ -32,6 +32,8 @@ from .body_rules import (
 # The story's end notes start at most this far from the end (share of the text's characters):
 # a "___" rule or a copyright line earlier than that is part of the story.
 _END_NOTES_SHARE = 0.3
+# No widget, credit or caption line runs this long; prose that does is only checked for a label.
+_LONG_BLOCK_WORDS = 80
 
 
 @dataclass
@@ -48,6 +50,8 @@ def _is_boilerplate(block: _Element, text: str) -> bool:
         return False
     if not text:
         return block.tag != "table"
+    if block.tag != "list" and text.count(" ") >= _LONG_BLOCK_WORDS:
+        return is_teaser(block, text)  # the other classes are all short lines
     return (is_teaser(block, text) or is_link_list(block) or is_promo(text)
             or is_share_bar(text) or is_credit(text) or is_caption(text) or is_ui_label(text))
 
@@ -69,23 +73,24 @@ def _lift_loose_text(root: _Element) -> list[_Element]:
     return blocks
 
 
-def _drop_headline(blocks: list[_Element], headline: str | None) -> list[_Element]:
+def _drop_headline(blocks: list[_Element], text_of: dict[_Element, str],
+                   headline: str | None) -> list[_Element]:
     """The page's own headline repeated above the story (and anything above it) goes."""
     if not headline:
         return blocks
     for index, block in enumerate(blocks[:3]):
-        if block.tag in ("p", "head") and is_headline(block_text(block), headline):
+        if block.tag in ("p", "head") and is_headline(text_of[block], headline):
             return blocks[index + 1:]
     return blocks
 
 
-def _drop_boxes(blocks: list[_Element]) -> list[_Element]:
+def _drop_boxes(blocks: list[_Element], text_of: dict[_Element, str]) -> list[_Element]:
     """Boilerplate blocks go, and so does the box a "Most read"-style label opens: the
     links, headings and empty lines under it, up to the next paragraph of prose."""
     kept: list[_Element] = []
     in_box = False
     for block in blocks:
-        text = block_text(block)
+        text = text_of[block]
         if in_box and (block.tag in ("list", "head") or not text or link_share(block, text) >= 0.5
                        or is_promo(text)):
             continue
@@ -111,9 +116,10 @@ def _story_end(texts: list[str]) -> int:
     return len(texts)
 
 
-def _split_trailer(blocks: list[_Element], page_host: str | None) -> Cleaned:
+def _split_trailer(blocks: list[_Element], text_of: dict[_Element, str],
+                   page_host: str | None) -> Cleaned:
     """Cut the end notes: everything after the story's end mark, then trailing credit lines."""
-    texts = [block_text(b) for b in blocks]
+    texts = [text_of[b] for b in blocks]
     end = _story_end(texts)
     while end > 1 and (is_trailer(texts[end - 1]) or is_rule(texts[end - 1])
                        or is_own_links_list(blocks[end - 1], page_host)):
@@ -125,7 +131,9 @@ def _split_trailer(blocks: list[_Element], page_host: str | None) -> Cleaned:
 
 def clean_blocks(root: _Element, headline: str | None = None, url: str | None = None) -> Cleaned:
     """The story's blocks from trafilatura's body element, without boilerplate."""
-    blocks = _drop_headline(_lift_loose_text(root), headline)
+    blocks = _lift_loose_text(root)
+    text_of = {block: block_text(block) for block in blocks}
+    blocks = _drop_headline(blocks, text_of, headline)
     if url:  # the page's own address printed on it (print headers, share widgets)
-        blocks = [b for b in blocks if block_text(b) != url]
-    return _split_trailer(_drop_boxes(blocks), urlsplit(url).netloc if url else None)
+        blocks = [b for b in blocks if text_of[b] != url]
+    return _split_trailer(_drop_boxes(blocks, text_of), text_of, urlsplit(url).netloc if url else None)
