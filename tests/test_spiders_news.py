@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from scrapy.http import HtmlResponse, Request, TextResponse, XmlResponse
+from scrapy.settings import Settings
 from scrapy.utils.test import get_crawler
 
 from newscrawl.items import FetchedPage
@@ -15,8 +16,9 @@ HOME = "https://news.example/"
 
 @pytest.fixture
 def spider():
-    crawler = get_crawler(NewsSpider, settings_dict={"NEWSCRAWL_MAX_LISTING_DEPTH": 2,
-                                                     "NEWSCRAWL_MAX_PAGINATION": 5})
+    project = Settings()
+    project.setmodule("newscrawl.settings")
+    crawler = get_crawler(NewsSpider, settings_dict={**project.copy_to_dict(), "NEWSCRAWL_MAX_LISTING_DEPTH": 2})
     return NewsSpider.from_crawler(crawler, url=HOME)
 
 
@@ -37,7 +39,17 @@ def test_news_sitemap_entries_become_article_requests_with_hints(spider):
     assert request.meta["hints"] == {"news_publication_date": "2013-11-02T11:16:00-07:00", "news_title": "Japan"}
 
 
+def test_links_wait_for_the_link_phase(spider):
+    html = b'<html><body><a href="/world/2024/05/01/a-story-about-things">s</a></body></html>'
+    response = HtmlResponse(HOME + "local/", body=html, request=Request(HOME + "local/", meta=_meta(listing_depth=1)))
+    assert list(spider.parse_listing(response)) == []
+    (request,) = list(spider._link_phase())
+    assert request.url == "https://news.example/world/2024/05/01/a-story-about-things"
+    assert request.meta["discovered_via"] == "link"
+
+
 def test_section_links_split_into_articles_and_bounded_listings(spider):
+    spider._following_links = True
     html = b"""<html><body><a href="/world/2024/05/01/a-story-about-things">s</a><a href="/world/">w</a>
     <a href="/world/page/9/">deep page</a><a href="/calendar/2024/05/">cal</a><a href="/tag/x/">t</a>
     <a href="https://other.example/2024/05/01/offsite-story-here">o</a></body></html>"""
@@ -51,6 +63,7 @@ def test_section_links_split_into_articles_and_bounded_listings(spider):
 
 
 def test_listing_depth_limit_stops_following_sections(spider):
+    spider._following_links = True
     html = b'<html><body><a href="/world/">w</a></body></html>'
     response = HtmlResponse(HOME + "local/", body=html, request=Request(HOME + "local/", meta=_meta(listing_depth=2)))
     assert list(spider.parse_listing(response)) == []

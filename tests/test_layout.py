@@ -1,0 +1,16 @@
+"""Extraction and normalization are engine-free: importing them must not import Scrapy."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+
+@pytest.mark.parametrize("module", ["newscrawl.extract.page", "newscrawl.record", "newscrawl.cli",
+                                    "newscrawl.normalize.article", "newscrawl.discover.sitemaps"])
+def test_pure_modules_do_not_import_scrapy(module):
+    code = f"import sys, {module}; print('scrapy' in sys.modules or 'twisted' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
