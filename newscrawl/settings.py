@@ -39,6 +39,8 @@ DOWNLOADER_MIDDLEWARES = {
     # Scrapy's retries, but waiting as long as Retry-After asks (up to NEWSCRAWL_RETRY_AFTER_MAX).
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "newscrawl.middlewares.retry_after.RetryAfterMiddleware": 550,
+    # A 304 to our conditional re-fetch costs no extraction; validators of downloads are noted.
+    "newscrawl.middlewares.incremental.NotModifiedMiddleware": 560,
 }
 # `scrapy crawl` that stops on a bad configuration with a short message instead of a traceback.
 COMMANDS_MODULE = "newscrawl.commands"
@@ -49,6 +51,7 @@ ITEM_PIPELINES = {
     "newscrawl.pipelines.language.NormalizeLanguagePipeline": 350,
     "newscrawl.pipelines.validate.ValidateArticlePipeline": 400,
     "newscrawl.pipelines.dedupe.DeduplicateArticlesPipeline": 500,
+    "newscrawl.pipelines.archive.ArchivePipeline": 600,  # version, changeType, duplicateOf; last
 }
 # The feed written when the command line (-o/-O) and FEEDS name none: one file per run.
 NEWSCRAWL_FEED = {
@@ -59,8 +62,15 @@ NEWSCRAWL_FEED = {
     }
 }
 FEED_EXPORT_ENCODING = "utf-8"
+# Local feed files are written as <name>.part and renamed when complete: no reader sees half a file.
+FEED_STORAGES = {"": "newscrawl.feedstorage.AtomicFileFeedStorage",
+                 "file": "newscrawl.feedstorage.AtomicFileFeedStorage"}
 EXTENSIONS = {
     "newscrawl.extensions.report.CrawlReport": 500,
+    "newscrawl.extensions.jobdir.JobdirGuard": 10,  # after a SIGKILL, resume from the index
+    # Known articles with no sign of change are not even scheduled (docs/scheduling.md).
+    "newscrawl.middlewares.incremental.IncrementalFilter": 520,
+    "newscrawl.extensions.warc.WarcWriter": 510,  # raw responses as WARC, if NEWSCRAWL_WARC_ENABLED
     "newscrawl.middlewares.limits.ResponseSizeLimit": 100,  # DOWNLOAD_MAXSIZE as bytes arrive
 }
 
@@ -83,3 +93,14 @@ NEWSCRAWL_ROBOTSTXT_MAX_BYTES = 500 * 1024  # robots.txt is parsed up to here (R
 NEWSCRAWL_FOLLOW_ARTICLE_LINKS = True  # queue story links found on article pages (related stories)
 # Extraction worker processes (off the reactor thread); None = one per core, 0 = in-process.
 NEWSCRAWL_EXTRACT_WORKERS = None
+# --- Archive: incremental, update-aware crawls (docs/scheduling.md) -------------------------
+NEWSCRAWL_INDEX_ENABLED = True  # remember every article, so a second crawl is incremental
+NEWSCRAWL_INDEX_PATH = "output/index.sqlite"  # the archive index (SQLite, WAL), relative to the cwd
+NEWSCRAWL_INDEX_LOCK_WAIT = 0  # seconds to wait for another crawl holding the index; 0 = refuse at once
+NEWSCRAWL_INDEX_COMMIT_EVERY = 20  # records per index commit (each after an fsync of the output)
+NEWSCRAWL_RECHECK_AGE = 86400  # seconds; known articles are re-fetched (conditionally) after this; <0 never
+NEWSCRAWL_EMIT_UNCHANGED = False  # True: emit unchanged re-fetches too, with changeType "unchanged"
+NEWSCRAWL_NEAR_DUPLICATE_THRESHOLD = 0.8  # estimated Jaccard of body 4-grams for duplicateOf
+NEWSCRAWL_FEED_GZIP = False  # gzip local feed files when they are renamed complete (.gz added)
+NEWSCRAWL_WARC_ENABLED = False  # write the raw responses as WARC (warcio) next to the output
+NEWSCRAWL_WARC_PATH = "output/%(name)s/%(name)s-%(time)s.warc.gz"  # %(name)s spider, %(time)s UTC start

@@ -18,6 +18,7 @@ _LOCATORS = (
     re.compile(rf"\b{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}{_CLOCK}", re.I),
     re.compile(rf"\b{_YEAR}-\d{{1,2}}-\d{{1,2}}{_CLOCK}"),
     re.compile(rf"\b\d{{1,2}}[./]\d{{1,2}}[./](?:{_YEAR}|\d{{2}})\b{_CLOCK}"),
+    re.compile(rf"\b\d{{1,2}}\.\s\d{{1,2}}\.\s{_YEAR}\b{_CLOCK}"),
     re.compile(r"\b(?:\d{1,3}|an?|one)\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago\b", re.I),
     re.compile(r"\bvor\s+\d{1,3}\s+(?:Minuten|Stunden|Tagen|Wochen)\b"),
 )
@@ -49,14 +50,18 @@ def split_candidates(raw: str | None, source: str | None) -> list[RawDate]:
 
 
 def locate_date(text: str) -> str | None:
-    """The date-looking part of a short visible text, or None.
+    """The first date-looking part of a short visible text, or None.
 
     >>> locate_date("By Jane Roe | Published Nov 2, 2013, 11:16 AM | 3 comments")
     'Nov 2, 2013, 11:16 AM'
     >>> locate_date("Veröffentlicht am 2. November 2013")
     '2. November 2013'
+    >>> locate_date("Von Jane Roe 4. 2. 2022. Die Spiele am 4. und 5. März 2022")
+    '4. 2. 2022'
     """
-    for pattern in _LOCATORS:
-        if match := pattern.search(text):
-            return match.group(0).strip(" ,|-")
-    return None
+    matches = [m for m in (p.search(text) for p in _LOCATORS) if m]
+    if not matches:
+        return None
+    # The earliest match: the story's own date comes before dates quoted in its text.
+    first = min(matches, key=lambda m: (m.start(), -len(m.group(0))))
+    return first.group(0).strip(" ,|-")

@@ -160,6 +160,8 @@ def extract_published_candidates(
     candidates = [c for c in _strong(doc, data, index, hints) if _has_year(c)]
     weak = [c for c in _weak(doc, index, url) if _has_year(c) or c.source == "visible"]
     if not candidates:
+        # A whole date in the URL is the CMS's own record of the publication day.
+        candidates += [c for c in weak if c.source == "url"]
         if labelled := labelled_candidate(doc):
             candidates.append(labelled)
         candidates += [c for c in weak if c.source == "visible"][:1]

@@ -111,9 +111,10 @@ def _confirmed(primary: Candidate, published: list[Candidate], modified: list[Ca
     day the page shows, that one is the page's date.
     """
     confirmers = [c for c in _first_of_each(published, _CONFIRMING) if c is not primary]
-    # Only the structured tier counts: the weak values after it (first <time>, generic meta)
-    # often are the very element the visible date was read from.
+    # The structured tier and generic meta tags count; the first <time> after them does not:
+    # it is often the very element the visible date was read from.
     structured = list(takewhile(lambda c: c.raw.source not in _UNSTRUCTURED, published))
+    structured += [c for c in published[len(structured) :] if c.raw.source == "meta"]
     for confirmer in confirmers:
         if confirmer.parsed.day == primary.parsed.day:
             return primary

@@ -31,6 +31,8 @@ _NUMERIC = re.compile(
 _RFC2822 = re.compile(r"^[A-Z][a-z]{2}, \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}")
 # Words of relative dates in the languages we see most ("3 hours ago", "vor 3 Stunden", "hace").
 _RELATIVE = re.compile(r"\b(?:ago|vor|hace|il y a|fa|yesterday|today|gestern|heute)\b", re.I)
+# "4. 2. 2022" is how German and Czech pages space a numeric date.
+_SPACED_DOTS = re.compile(r"(?<=\b\d)\.\s(?=\d)|(?<=\b\d\d)\.\s(?=\d)")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _HAS_CLOCK = re.compile(r"\d{1,2}[:h]\d{2}|\bago\b|\bvor\b", re.I)
 _DATEPARSER_BASE = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]}
@@ -177,6 +179,7 @@ def parse_candidate(text: str, options: DateOptions) -> ParsedDate | None:
     text = text.strip()
     if not text or not any(ch.isdigit() for ch in text):
         return None
+    text = _SPACED_DOTS.sub(".", text)
     if parsed := _parse_iso(text):
         return parsed
     if parsed := _parse_numeric(text, options.day_first):
