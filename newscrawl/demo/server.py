@@ -15,6 +15,15 @@ RawRoute = Callable[[BaseHTTPRequestHandler], None]
 HOST_PLACEHOLDER = b"http://HOST"
 
 
+def _not_modified(reply: Reply, if_none_match: str | None, if_modified_since: str | None) -> bool:
+    """RFC 9110 13.1: If-None-Match decides when sent; else an equal If-Modified-Since."""
+    if reply.status != 200:
+        return False
+    if if_none_match is not None:
+        return reply.headers.get("ETag") in {t.strip() for t in if_none_match.split(",")}
+    return if_modified_since is not None and if_modified_since == reply.headers.get("Last-Modified")
+
+
 class _Handler(BaseHTTPRequestHandler):
     server: _Server
     protocol_version = "HTTP/1.1"
@@ -26,6 +35,8 @@ class _Handler(BaseHTTPRequestHandler):
             route(self)
             return
         reply = self.server.site.reply(self.path)
+        if _not_modified(reply, self.headers.get("If-None-Match"), self.headers.get("If-Modified-Since")):
+            reply = Reply(304, b"", {k: v for k, v in reply.headers.items() if k in {"ETag", "Last-Modified"}})
         self.send_reply(reply)
 
     def send_reply(self, reply: Reply) -> None:

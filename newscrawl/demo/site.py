@@ -5,7 +5,10 @@ Rendered from ``content.py`` on request, so tests can edit a story between two c
 
 from __future__ import annotations
 
+import hashlib
 import json
+from datetime import datetime, timezone
+from email.utils import format_datetime
 from dataclasses import dataclass, field
 from html import escape
 from urllib.parse import parse_qs, urlsplit
@@ -35,14 +38,14 @@ def _xml(body: str) -> Reply:
     return Reply(200, body.encode("utf-8"), {"Content-Type": "application/xml; charset=utf-8"})
 
 
-def _page(title: str, main: str, head: str = "") -> str:
+def _page(title: str, main: str, head: str = "", chrome: str = "") -> str:
     nav = "".join(f'<a href="/{s}/">{s.title()}</a> ' for s in SECTIONS)
     return f"""<!DOCTYPE html><html lang="en-US"><head><meta charset="utf-8"><title>{escape(title)} | Valley Ledger</title>
 <link rel="alternate" type="application/rss+xml" href="/rss.xml"><link rel="alternate" type="application/atom+xml" href="/atom.xml">
 <meta property="og:site_name" content="Valley Ledger">{head}</head><body>
 <header><a href="/">Valley Ledger</a><nav>{nav}<a href="/video/watch-the-council-meeting-live-stream">Video</a>
 <a href="/login">Log in</a> <a href="/search?q=news">Search</a> <a href="/calendar/2024/05/">Events calendar</a></nav></header>
-<main>{main}</main>
+<main>{main}</main><div class="ad-slot">{escape(chrome)}</div>
 <footer><p>Copyright 2024 Valley Ledger. All rights reserved.</p><a href="/about">About us</a></footer></body></html>"""
 
 
@@ -53,6 +56,12 @@ class DemoSite:
         self.stories = stories if stories is not None else demo_stories()
         self.naive_dates = naive_dates
         """True renders dates without their offset, as CMSs of sites in one zone often do."""
+        self.validated: set[str] = set()
+        """Slugs served with ETag and Last-Modified (the server answers 304 when they match)."""
+        self.touched: dict[str, str] = {}
+        """Slug -> lastmod the sitemap and Atom feed show, as CMSs bump it without an edit."""
+        self.chrome = ""
+        """Page-chrome text (an ad, "updated 3 min ago") that may change on every crawl."""
 
     def story_at(self, path: str) -> Story | None:
         """The story whose canonical path (or numeric alias) is ``path``."""
@@ -151,7 +160,12 @@ class DemoSite:
 <div class="article-body">{paragraphs}</div></article>
 <aside class="related"><h2>Related stories</h2><ul>{related}</ul></aside>
 <div class="promo newsletter"><p>Sign up for our newsletter to get the top stories every morning.</p></div>"""
-        return _html(_page(story.headline, main, head))
+        reply = _html(_page(story.headline, main, head, self.chrome))
+        if story.slug in self.validated:
+            reply.headers["ETag"] = '"%s"' % hashlib.sha1(reply.body).hexdigest()[:16]
+            reply.headers["Last-Modified"] = format_datetime(
+                datetime.fromisoformat(story.modified or story.published).astimezone(timezone.utc), usegmt=True)
+        return reply
 
     def rss(self) -> Reply:
         """RSS 2.0 feed of every story."""
@@ -164,7 +178,7 @@ class DemoSite:
         """Atom feed of the five latest stories."""
         entries = "".join(
             f'<entry><title>{escape(s.headline)}</title><link rel="alternate" href="{s.path}"/>'
-            f"<published>{s.published}</published><updated>{s.modified or s.published}</updated></entry>"
+            f"<published>{s.published}</published><updated>{self.touched.get(s.slug) or s.modified or s.published}</updated></entry>"
             for s in self.stories[:5])
         return _xml(f'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Valley Ledger</title>{entries}</feed>')
 
@@ -175,7 +189,7 @@ class DemoSite:
 
     def sitemap_articles(self) -> Reply:
         """Every story with lastmod, plus a section page and a disallowed page (both must not become records)."""
-        urls = [(s.path, s.modified or s.published) for s in self.stories[4:]]
+        urls = [(s.path, self.touched.get(s.slug) or s.modified or s.published) for s in self.stories[4:]]
         urls += [("/world/", "2024-05-28T00:00:00-07:00"), (PRIVATE_PATH, "2024-05-01T00:00:00-07:00")]
         body = "".join(f"<url><loc>http://HOST{p}</loc><lastmod>{m}</lastmod></url>" for p, m in urls)
         return _xml(f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{body}</urlset>')

@@ -1,0 +1,196 @@
+"""Version, change type and near-duplicates of every record, against the archive index.
+
+Runs last (after dedupe). A record whose fingerprint (normalized headline, body and
+dateModified) matches the index is unchanged: dropped with reason ``unchanged`` unless
+NEWSCRAWL_EMIT_UNCHANGED. Otherwise it leaves as ``new`` (version 1) or ``updated`` (version
+n + 1). The same content on another URL of the same host is the same article (an alias, one
+record); similar content elsewhere (syndicated wire copy) is emitted with ``duplicateOf``.
+
+Index writes wait until the record's line is in the output: the pipeline listens to
+``item_scraped`` (after the feed exporter, which connected first) and, every
+NEWSCRAWL_INDEX_COMMIT_EVERY records and at the end, fsyncs the open feed files, then commits
+the batch. So the index never claims a record the disk lacks; recovery.py covers the rest.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from datetime import datetime
+from typing import IO, Any, Self
+
+from scrapy import signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
+from scrapy.statscollectors import StatsCollector
+
+from .. import feedstorage
+from ..archive.fingerprint import body_signature, content_fingerprint, similarity
+from ..archive.index import ArticleWrite, Entry, FetchFacts
+from ..archive.recovery import article_key, recover_output, write_for_record
+from ..archive.sqlite import SqliteIndex, host_of
+from ..discover.urls import canonical_request_url
+from ..items import Article
+from ..middlewares.incremental import FetchLog, fetch_log, index_path
+
+logger = logging.getLogger(__name__)
+
+
+def _as_entry(w: ArticleWrite) -> Entry:
+    f = w.fetch.fetched_at
+    return Entry(key=w.key, url=w.url, host=w.host, first_seen=f, last_fetched=f, last_changed=f,
+                 fingerprint=w.fingerprint, version=w.version, date_modified=w.date_modified)
+
+
+def _fetched_at(article: Article) -> int:
+    if article.metadata and article.metadata.dateDownloaded:
+        return int(datetime.fromisoformat(article.metadata.dateDownloaded.replace("Z", "+00:00")).timestamp())
+    return int(time.time())
+
+
+class ArchivePipeline:
+    """Give each Article its version, changeType and duplicateOf; keep the index in step with the output."""
+
+    def __init__(self, *, index: SqliteIndex, stats: StatsCollector, log: FetchLog, emit_unchanged: bool,
+                 near_threshold: float, commit_every: int) -> None:
+        self.index, self.stats, self.log = index, stats, log
+        self.emit_unchanged, self.near_threshold, self.commit_every = emit_unchanged, near_threshold, commit_every
+        self._uncommitted: dict[str, ArticleWrite] = {}  # by key: decided, not yet in the index
+        self._waiting: dict[int, str] = {}  # id(item) -> key, until the item is exported
+        self._ready: list[str] = []  # keys exported, to commit with the next batch
+        self._files: dict[str, IO[bytes]] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        """Open the index and take its crawl lock (IndexBusy when another crawl has it)."""
+        settings = crawler.settings
+        index = SqliteIndex(index_path(crawler))
+        index.acquire(f"crawl '{crawler.spidercls.name}'", settings.getfloat("NEWSCRAWL_INDEX_LOCK_WAIT", 0))
+        assert crawler.stats is not None
+        pipeline = cls(index=index, stats=crawler.stats, log=fetch_log(crawler),
+                       emit_unchanged=settings.getbool("NEWSCRAWL_EMIT_UNCHANGED"),
+                       near_threshold=settings.getfloat("NEWSCRAWL_NEAR_DUPLICATE_THRESHOLD", 0.8),
+                       commit_every=max(1, settings.getint("NEWSCRAWL_INDEX_COMMIT_EVERY", 20)))
+        for handler, signal in ((pipeline.item_scraped, signals.item_scraped),
+                                (pipeline.item_dropped, signals.item_dropped),
+                                (pipeline.item_dropped, signals.item_error),
+                                (pipeline.engine_stopped, signals.engine_stopped),
+                                (pipeline.feed_opened, feedstorage.feed_file_opened),
+                                (pipeline.feed_committed, feedstorage.feed_file_committed)):
+            crawler.signals.connect(handler, signal=signal)
+        return pipeline
+
+    # --- lifecycle ---------------------------------------------------------------------------
+    def open_spider(self) -> None:
+        """Publish and replay the output of any earlier run that died before finishing it."""
+        for part, final in self.index.open_outputs():
+            recovered = recover_output(part, final)
+            if recovered and recovered.records:
+                self.index.commit([write_for_record(r, int(time.time())) for r in recovered.records])
+                self.stats.inc_value("newscrawl/archive/recovered", len(recovered.records))
+                logger.warning("recovered %d records of an interrupted run into %s",
+                               len(recovered.records), final)
+            self.index.close_output(part)
+
+    def close_spider(self) -> None:
+        """Commit the last batch."""
+        self._commit()
+
+    def engine_stopped(self) -> None:
+        """Close the index (after the feeds were renamed), releasing the crawl lock."""
+        self.index.close()
+
+    def feed_opened(self, part: str, final: str, file: IO[bytes]) -> None:
+        """Track an output file: fsync'ed before each commit, recovered if we die."""
+        self._files[part] = file
+        self.index.register_output(part, final)
+
+    def feed_committed(self, part: str, final: str) -> None:
+        """The output was renamed: nothing to recover any more."""
+        self._files.pop(part, None)
+        self.index.close_output(part)
+
+    # --- records -----------------------------------------------------------------------------
+    def item_scraped(self, item: Any) -> None:
+        """The feed exporter has written the item: it may go to the index with the next batch."""
+        if (key := self._waiting.pop(id(item), None)) is not None:
+            self._ready.append(key)
+            if len(self._ready) >= self.commit_every:
+                self._commit()
+
+    def item_dropped(self, item: Any) -> None:
+        """A later stage refused the item: forget its write."""
+        if (key := self._waiting.pop(id(item), None)) is not None:
+            self._uncommitted.pop(key, None)
+
+    def _commit(self) -> None:
+        if not self._ready:
+            return
+        for file in self._files.values():
+            if not file.closed:
+                file.flush()
+                os.fsync(file.fileno())
+        self.index.commit([self._uncommitted.pop(key) for key in self._ready if key in self._uncommitted])
+        self._ready.clear()
+
+    def _known(self, key: str) -> Entry | None:
+        if key in self._uncommitted:
+            return _as_entry(self._uncommitted[key])
+        return self.index.lookup(key)
+
+    def _same_content(self, fingerprint: bytes, host: str) -> Entry | None:
+        for write in self._uncommitted.values():
+            if write.fingerprint == fingerprint and write.host == host:
+                return _as_entry(write)
+        return self.index.find_same_content(fingerprint, host)
+
+    def _near_duplicate(self, signature: bytes | None, key: str) -> str | None:
+        if signature is None:
+            return None
+        for write in self._uncommitted.values():
+            if write.key != key and write.signature and similarity(signature, write.signature) >= self.near_threshold:
+                return write.key
+        keys = self.index.near_duplicates(signature, key, self.near_threshold)
+        return keys[0] if keys else None
+
+    def process_item(self, item: Any) -> Any:
+        """Set version/changeType/duplicateOf, or drop an unchanged re-fetch."""
+        if not isinstance(item, Article):
+            return item
+        key = article_key(item.url, item.canonicalUrl)
+        request_url, facts = self.log.pop(item.url)
+        facts = facts or FetchFacts(fetched_at=_fetched_at(item))
+        fingerprint = content_fingerprint(item.headline, item.articleBody, item.dateModified)
+        aliases = tuple(dict.fromkeys(canonical_request_url(u) for u in (request_url, item.url) if u))
+        entry = self._known(key)
+        if entry is None and (same := self._same_content(fingerprint, host_of(item.url))):
+            if same.key in self._uncommitted:
+                self.stats.inc_value("newscrawl/dropped/duplicate-content")
+                raise DropItem(f"duplicate-content: same article as {same.key} at {item.url}")
+            key, entry = same.key, same  # another URL of an article we have: one record
+        if entry is not None and entry.fingerprint == fingerprint:
+            return self._unchanged(item, entry, facts, aliases)
+        version = entry.version + 1 if entry else 1
+        signature = body_signature(item.articleBody)
+        item.version, item.changeType = version, "updated" if entry else "new"
+        item.duplicateOf = self._near_duplicate(signature, key)
+        if item.duplicateOf:
+            self.stats.inc_value("newscrawl/archive/near-duplicate")
+        self.stats.inc_value(f"newscrawl/archive/{item.changeType}")
+        self._uncommitted[key] = ArticleWrite(
+            key=key, url=item.url, host=host_of(item.url), fingerprint=fingerprint, version=version,
+            fetch=facts, date_modified=item.dateModified, signature=signature, aliases=aliases)
+        self._waiting[id(item)] = key
+        return item
+
+    def _unchanged(self, item: Article, entry: Entry, facts: FetchFacts, aliases: tuple[str, ...]) -> Any:
+        self.index.touch(entry.key, facts)
+        for alias in aliases:
+            self.index.add_alias(alias, entry.key)
+        self.stats.inc_value("newscrawl/archive/unchanged")
+        if not self.emit_unchanged:
+            self.stats.inc_value("newscrawl/dropped/unchanged")
+            raise DropItem(f"unchanged: version {entry.version} at {item.url}")
+        item.version, item.changeType = entry.version, "unchanged"
+        return item
