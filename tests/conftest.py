@@ -71,20 +71,24 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def crawl_news(folder: Path, *args: str, timeout: float = 120, output: str = "out.jsonl") -> CrawlResult:
+    """Run `scrapy crawl news` as a user would, in ``folder``, and read its JSONL and stats."""
+    out = folder / output
+    stats_file = folder / "stats.json"
+    command = [sys.executable, "-m", "scrapy", "crawl", "news", *args, "-O", str(out),
+               "-s", "AUTOTHROTTLE_START_DELAY=0", "-s", f"NEWSCRAWL_STATS_FILE={stats_file}"]
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawl.settings", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True,
+                          timeout=timeout, check=False)
+    stats = json.loads(stats_file.read_text()) if stats_file.exists() else {}
+    return CrawlResult(done.returncode, _read_jsonl(out), done.stderr, stats)
+
+
 @pytest.fixture
 def run_crawl(tmp_path: Path) -> Callable[..., CrawlResult]:
-    """Run `scrapy crawl news` as a user would, in a fresh folder, and read its JSONL and stats."""
+    """``crawl_news`` in this test's temporary folder."""
 
     def run(*args: str, timeout: float = 120, output: str = "out.jsonl") -> CrawlResult:
-        out = tmp_path / output
-        stats_file = tmp_path / "stats.json"
-        command = [sys.executable, "-m", "scrapy", "crawl", "news", *args, "-O", str(out),
-                   "-s", "AUTOTHROTTLE_START_DELAY=0", "-s", f"NEWSCRAWL_STATS_FILE={stats_file}"]
-        env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawl.settings",
-               "PYTHONPATH": str(ROOT)}
-        done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True,
-                              timeout=timeout, check=False)
-        stats = json.loads(stats_file.read_text()) if stats_file.exists() else {}
-        return CrawlResult(done.returncode, _read_jsonl(out), done.stderr, stats)
+        return crawl_news(tmp_path, *args, timeout=timeout, output=output)
 
     return run

@@ -7,16 +7,19 @@ from collections import Counter
 import jsonschema
 import pytest
 
+from conftest import crawl_news
+from newscrawl.demo.server import DemoServer
 from newscrawl.demo.site import PRIVATE_PATH
 from newscrawl.schema import article_json_schema
 
 
-@pytest.fixture
-def crawl(site_server, run_crawl):
+@pytest.fixture(scope="module")
+def crawl(tmp_path_factory):
     """One crawl of the demo site, shared by the assertions below."""
-    result = run_crawl("-a", f"url={site_server.url}/")
+    with DemoServer() as server:
+        result = crawl_news(tmp_path_factory.mktemp("e2e"), "-a", f"url={server.url}/")
     assert result.returncode == 0, result.log[-3000:]
-    return site_server, result
+    return server, result
 
 
 def test_every_article_once_and_nothing_else(crawl):
@@ -70,3 +73,15 @@ def test_drops_are_counted_by_reason(crawl):
     _, result = crawl
     assert result.stats["dropped"]["not-an-article"] >= 1  # the section page the sitemap lists
     assert result.stats["dropped"]["duplicate-url"] == 1  # the share alias with a canonical link
+
+
+def test_remote_control_servers_stay_off(crawl):
+    _, result = crawl
+    assert "Telnet console listening" not in result.log
+    assert "Remote control HTTP server listening" not in result.log
+
+
+def test_requests_identify_the_crawler(crawl):
+    server, _ = crawl
+    agents = {headers.get("User-Agent", "") for _, _, headers in server.requests}
+    assert agents and all(agent.startswith("newscrawl/") for agent in agents)
