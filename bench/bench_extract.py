@@ -48,7 +48,9 @@ def children_cpu() -> float:
 def timed(name: str, command: list[str], output: Path) -> Run:
     """Run ``command`` to completion and measure the CPU it used."""
     before = children_cpu()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if done.returncode:
+        sys.exit(f"{name} failed ({done.returncode}):\n{done.stderr}")
     return Run(name, output, children_cpu() - before)
 
 
