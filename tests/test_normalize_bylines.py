@@ -183,3 +183,13 @@ def test_site_signing_with_its_initials() -> None:
 def test_reporting_in_running_text_is_no_credit() -> None:
     assert parse_contributors(["The editing software and reporting tools were updated last week."]) == []
     assert parse_contributors(["Their reporting by 2020 standards was thin."]) == []
+
+
+def test_acronyms_and_initials_keep_their_capitals() -> None:
+    assert people("IWB") == ["IWB"]
+    assert people("By J. I. DA SILVA") == ["J. I. da Silva"]
+
+
+def test_a_month_alone_is_no_name() -> None:
+    assert people("Jane Roe, Nov") == ["Jane Roe"]
+    assert people("Jan") == ["Jan"]

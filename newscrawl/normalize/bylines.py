@@ -46,6 +46,13 @@ _DATE_START = re.compile(
     rf"|minuten?|tagen?|words|wörter|read)\b|\b(?:{_WEEKDAYS})\b)",
     re.IGNORECASE,
 )
+# A month or weekday left alone ("Nov"); "Jan", "Mar" and "May" are first names too.
+_CALENDAR_WORD = re.compile(
+    rf"^(?:(?:feb|apr|jun|jul|aug|sept?|oct|okt|nov|dec|dez)\.?|januar[y]?|februar[y]?|march|märz"
+    rf"|april|june?|juli|july|august|september|october|oktober|november|december|dezember"
+    rf"|{_WEEKDAYS})$",
+    re.IGNORECASE,
+)
 # A date with its year and time: "September 21, 2020", "21.01.2009, 05:42", "13:10 Uhr".
 _DATE = re.compile(
     rf"(?:{_DATE_START.pattern})(?:[\d.,:/ ]*(?:uhr|a\.?m\.?|p\.?m\.?|h\b)?)?", re.IGNORECASE
@@ -62,6 +69,7 @@ _PREFIX = re.compile(
     re.IGNORECASE,
 )
 _AFFILIATION = re.compile(r"\s+(?i:for|für|pour|para)\s+(?i:the\s+|die\s+|den\s+)?[A-Z].*$")
+_INITIALS = re.compile(r"^(?:\w\.)+$")
 _PARENTHESES = re.compile(r"\s*\(([^()]*)\)")
 _PARTICLES = frozenset({"van", "der", "de", "den", "von", "da", "del", "la", "le", "di", "du", "zu", "dos"})
 
@@ -88,12 +96,16 @@ def titlecase_name(name: str) -> str:
     'Pieter van der Berg'
     """
     letters = [c for c in name if c.isalpha()]
-    if len(letters) < 2 or not name.isupper():
+    # A lone word in capitals is an acronym ("IWB", "JIJI"), not a shouted name.
+    if len(letters) < 2 or not name.isupper() or len(name.split()) == 1:
         return name
     words = []
     for index, word in enumerate(name.lower().split()):
         if word in _PARTICLES and index > 0:
             words.append(word)
+            continue
+        if _INITIALS.match(word):
+            words.append(word.upper())
             continue
         word = "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
         word = re.sub(r"^(Mc|O'|O’)(\w)", lambda m: m.group(1) + m.group(2).upper(), word)
@@ -138,6 +150,8 @@ def _is_role(word: str) -> bool:
 def _is_plausible(part: str) -> bool:
     """A credit we keep: letters, not a label, not a sentence."""
     if not any(c.isalpha() for c in part) or part.lower() in LABELS:
+        return False
+    if _CALENDAR_WORD.match(part):
         return False
     # Digits belong to handles ("delta201"), never to a name of several words ("4312 words").
     if " " in part and any(c.isdigit() for c in part):
