@@ -45,12 +45,16 @@ CREDIT = re.compile(
     r"\b(getty images|shutterstock|afp via getty|ap photo|reuters/[A-Z])",
     re.IGNORECASE,
 )
+# Words one of the PROMO alternatives needs: most paragraphs have none and skip the pattern.
+_PROMO_KEYS = ("sign", "subscri", "regist", "newsletter", "follow", "share", "like this",
+               "download", "thank", "error", "inbox")
 # A caption: a picture description ending in its credit, "(AP Photo/Jane Doe)", "Photo: J. Doe".
 CAPTION_CREDIT = re.compile(
     r"(\((ap |afp |reuters |epa |getty )?(photo|image|picture|foto)s?\b[^()]{0,80}\)|"
     r"\bphoto: [^.]{2,60}|/ ?getty images|\(getty images\))\s*$",
     re.IGNORECASE,
 )
+_CAPTION_KEYS = ("photo", "image", "picture", "foto", "getty")
 # Labels of page controls and ad slots that end up between paragraphs.
 UI_LABEL = re.compile(
     r"^\W*(advertisement|sponsored|ad|less|more|show (more|less)|read more|load more|"
@@ -98,6 +102,11 @@ def words(text: str) -> list[str]:
     ['Share', 'on', 'X', 'or', 'e', 'mail']
     """
     return _WORD.findall(text)
+
+
+def _word_count(text: str) -> int:
+    """Whitespace-separated words: a cheap length guard run before the patterns."""
+    return len(text.split())
 
 
 def is_headline(text: str, headline: str) -> bool:
@@ -156,7 +165,9 @@ def is_own_links_list(block: _Element, page_host: str | None) -> bool:
 
 def is_promo(text: str) -> bool:
     """A short call to subscribe, follow or share."""
-    return len(words(text)) <= 60 and PROMO.search(text) is not None
+    lowered = text.lower()
+    return _word_count(text) <= 60 and any(k in lowered for k in _PROMO_KEYS) \
+        and PROMO.search(text) is not None
 
 
 def is_share_bar(text: str) -> bool:
@@ -168,12 +179,14 @@ def is_share_bar(text: str) -> bool:
 
 def is_credit(text: str) -> bool:
     """A photo or video credit standing alone."""
-    return len(words(text)) <= 14 and CREDIT.search(text) is not None
+    return _word_count(text) <= 14 and CREDIT.search(text) is not None
 
 
 def is_caption(text: str) -> bool:
     """A photo caption carrying its credit at the end."""
-    return len(words(text)) <= 80 and CAPTION_CREDIT.search(text) is not None
+    lowered = text.lower()
+    return _word_count(text) <= 80 and any(k in lowered for k in _CAPTION_KEYS) \
+        and CAPTION_CREDIT.search(text) is not None
 
 
 def is_ui_label(text: str) -> bool:
@@ -183,7 +196,7 @@ def is_ui_label(text: str) -> bool:
 
 def is_trailer(text: str) -> bool:
     """An end-of-story note: contributors, wire credit, copyright, author contact."""
-    return len(words(text)) <= 60 and TRAILER.search(text) is not None
+    return _word_count(text) <= 60 and TRAILER.search(text) is not None
 
 
 def is_rule(text: str) -> bool:
