@@ -128,3 +128,15 @@ def test_organisation_in_meta_yields_to_a_person_in_the_byline() -> None:
 def test_organisation_is_kept_when_nobody_else_is_credited() -> None:
     html = page("<h1>H</h1><p>Text.</p>", head='<meta name="author" content="Stadtwerke Beispiel GmbH">')
     assert credits(html) == ["Stadtwerke Beispiel GmbH"]
+
+
+def test_label_element_followed_by_the_name() -> None:
+    html = page("<h1>H</h1><p>Long story text that goes on and on about the fire engines of the past decades, "
+                "their makers and the crews.<br><strong>Text:</strong> Jane Roe</p>")
+    assert credits(html) == ["Text: Jane Roe"]
+
+
+def test_author_box_with_a_rating_gives_its_opening_text() -> None:
+    html = page('<div class="author"><a href="/a/jane">Jane Roe</a>, 21. Jan. 2015 <div class="rating">'
+                + "Ein langer Titel eines anderen Beitrags mit Bewertung " * 3 + "</div></div>")
+    assert credits(html) == ["Jane Roe, 21. Jan. 2015"]

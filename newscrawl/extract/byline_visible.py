@@ -53,6 +53,10 @@ _TEXT_BYLINE = re.compile(
 )
 _EXPLICIT = re.compile(r".*(?:[:：]|posted|written|geschrieben|artikel|beitrag)", re.IGNORECASE)
 _MAX_TEXT = 120
+_BLOCK_TAGS = frozenset(
+    {"div", "p", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "section", "table", "br",
+     "blockquote", "figure", "header", "footer", "article", "aside", "nav", "dl", "form"}
+)
 
 
 def _is_foreign(element: HtmlElement) -> bool:
@@ -88,11 +92,24 @@ def _element_text(element: HtmlElement) -> str | None:
     return clean_text(element.text_content())
 
 
+def _leading_text(element: HtmlElement) -> str | None:
+    """Text of an element up to its first block child: "<a>Jane Roe</a>, 21. Jan. <div>..."."""
+    pieces = [element.text or ""]
+    for child in element:
+        if not isinstance(child.tag, str) or child.tag in _BLOCK_TAGS:
+            break
+        pieces += [child.text_content(), child.tail or ""]
+    return clean_text("".join(pieces))
+
+
 def _credits_of(element: HtmlElement, sites: frozenset[str]) -> tuple[list[str], bool]:
     """([text], names someone besides the site) for a usable author element, else ([], False)."""
     if not isinstance(element.tag, str) or element.tag in _SKIP_TAGS or _is_foreign(element):
         return [], False
     text = _element_text(element)
+    if text and len(text) > _MAX_TEXT:
+        # An author box holding a bio or a rating: its opening inline text is the credit.
+        text = _leading_text(element)
     if not text or len(text) > _MAX_TEXT:
         return [], False
     found = normalize_credits([text], sites)
@@ -146,9 +163,12 @@ def text_byline(doc: HtmlElement, sites: frozenset[str]) -> list[str]:
             parent = parent.getparent()
         if parent is None or parent.tag in _SKIP_TAGS or _is_foreign(parent):
             continue
-        # "<b>Von:</b> Jane Roe": the label's element holds no name, its parent does.
-        for element in (parent, parent.getparent()):
-            line = clean_text(element.text_content()) if element is not None else None
+        # "<b>Von:</b> Jane Roe": the label's element holds no name; the text after it or
+        # its parent does.
+        lines = [clean_text(e.text_content()) if e is not None else None for e in (parent, parent.getparent())]
+        if not text.is_tail and parent.tail:
+            lines.insert(1, clean_text(text + parent.tail))
+        for line in lines:
             if not line or len(line) > 80:
                 break
             found = normalize_credits([line], sites)
