@@ -79,3 +79,15 @@ def test_safe_url_refuses_scripts_hidden_behind_whitespace() -> None:
     assert safe_url(" java\tscript:alert(1)", URL) is None
     assert safe_url("data:text/html;base64,AAAA", URL) is None
     assert safe_url("//cdn.example.com/a.jpg", URL) == "https://cdn.example.com/a.jpg"
+
+
+def test_odd_pages_give_an_empty_or_short_body_without_raising() -> None:
+    deep = "<div>" * 400 + "<p>Deep text of the story that sits far down the tree.</p>" + "</div>" * 400
+    pages = ["<html><body></body></html>", "<html><body><p>x</p></body></html>",
+             "<html><body><img src='/a.jpg'><img src='/b.jpg'></body></html>",
+             "<html><body><table><tr><td>1</td><td>2</td></tr></table></body></html>",
+             f"<html><body>{deep}</body></html>", "<html><body>" + "<br>" * 5000 + "</body></html>"]
+    for html in pages:
+        body = extract_body(parse_html(html), URL)
+        assert isinstance(body.text, str)
+        assert (body.html is None) == (body.text == "")
