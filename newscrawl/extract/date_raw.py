@@ -14,11 +14,12 @@ _CLOCK = (
 # Locate the date inside a longer line ("Posted by Jane on Nov 2, 2013, 11:16 AM | 3 comments");
 # dateparser then parses only the located text, which keeps it fast and unconfused.
 _LOCATORS = (
-    re.compile(rf"\b\d{{1,2}}\.?\s*(?:de\s+)?{_MONTH_WORD},?\s*(?:de\s+)?{_YEAR}{_CLOCK}", re.I),
+    re.compile(rf"(?<!\d)\d{{1,2}}\.?\s*(?:de\s+)?{_MONTH_WORD},?\s*(?:de\s+)?{_YEAR}{_CLOCK}", re.I),
     re.compile(rf"\b{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}{_CLOCK}", re.I),
-    re.compile(rf"\b{_YEAR}-\d{{1,2}}-\d{{1,2}}{_CLOCK}"),
-    re.compile(rf"\b\d{{1,2}}[./]\d{{1,2}}[./](?:{_YEAR}|\d{{2}})\b{_CLOCK}"),
-    re.compile(rf"\b\d{{1,2}}\.\s\d{{1,2}}\.\s{_YEAR}\b{_CLOCK}"),
+    re.compile(rf"(?<!\d){_YEAR}-\d{{1,2}}-\d{{1,2}}{_CLOCK}"),
+    # Digits only where no other digit touches them: text runs together across <br> tags.
+    re.compile(rf"(?<![\d.])\d{{1,2}}[./]\d{{1,2}}[./](?:{_YEAR}|\d{{2}})(?!\d){_CLOCK}"),
+    re.compile(rf"(?<!\d)\d{{1,2}}\.\s\d{{1,2}}\.\s{_YEAR}(?!\d){_CLOCK}"),
     re.compile(r"\b(?:\d{1,3}|an?|one)\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago\b", re.I),
     re.compile(r"\bvor\s+\d{1,3}\s+(?:Minuten|Stunden|Tagen|Wochen)\b"),
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -33,6 +33,7 @@ _RFC2822 = re.compile(r"^[A-Z][a-z]{2}, \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}"
 _RELATIVE = re.compile(r"\b(?:ago|vor|hace|il y a|fa|yesterday|today|gestern|heute)\b", re.I)
 # "4. 2. 2022" is how German and Czech pages space a numeric date.
 _SPACED_DOTS = re.compile(r"(?<=\b\d)\.\s(?=\d)|(?<=\b\d\d)\.\s(?=\d)")
+_CLOCK_UNITS = re.compile(r"min|hour|hr|stund|heure|hora|\bore\b|uur", re.I)
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _HAS_CLOCK = re.compile(r"\d{1,2}[:h]\d{2}|\bago\b|\bvor\b", re.I)
 _DATEPARSER_BASE = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]}
@@ -149,17 +150,30 @@ def _date_parser(languages: tuple[str, ...], date_order: str | None) -> DateData
 
 def _run_dateparser(text: str, options: DateOptions, languages: tuple[str, ...]) -> datetime | None:
     date_order = None if options.day_first is None else ("DMY" if options.day_first else "MDY")
-    if _RELATIVE.search(text):
-        # Relative dates count from the fetch time, which differs per page: no cached parser.
-        settings: dict[str, object] = dict(_DATEPARSER_BASE, DATE_ORDER=date_order or "")
-        if options.fetched_at is not None:
-            settings["RELATIVE_BASE"] = options.fetched_at.replace(tzinfo=None)
-        return dateparser.parse(text, languages=_known_languages(languages), settings=settings)
     return _date_parser(languages, date_order).get_date_data(text).date_obj
+
+
+def _parse_relative(text: str, options: DateOptions) -> ParsedDate | None:
+    """ "3 hours ago", "vor 2 Tagen": counted back from the fetch time, an exact instant."""
+    if options.fetched_at is None:
+        return None
+    zone: tzinfo = validate_timezone(options.default_tz) if options.default_tz else timezone.utc
+    base = options.fetched_at.astimezone(zone)
+    settings = {"PREFER_DATES_FROM": "past", "RELATIVE_BASE": base.replace(tzinfo=None)}
+    try:
+        value = dateparser.parse(text, languages=_known_languages(options.languages), settings=settings)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if value is None:
+        return None
+    # Shown in the site's zone when one is configured, else in UTC: the instant is exact.
+    return ParsedDate(value.replace(tzinfo=zone), bool(_CLOCK_UNITS.search(text)))
 
 
 def _parse_free_text(text: str, options: DateOptions) -> ParsedDate | None:
     text = text[:_MAX_DATEPARSER_TEXT]
+    if _RELATIVE.search(text):
+        return _parse_relative(text, options)
     try:
         # Guessing among 200 languages is dateparser's slow part: try the page's own first.
         value = _run_dateparser(text, options, options.languages)

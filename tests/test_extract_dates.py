@@ -1,0 +1,153 @@
+"""Date candidates as pages state them: sources in order of trust, visible forms, no side effects."""
+
+from __future__ import annotations
+
+import json
+
+import lxml.html
+import pytest
+
+from newscrawl.extract.date_raw import RawDate, join_candidates, locate_date, split_candidates
+from newscrawl.extract.date_visible import labelled_candidate, visible_candidates
+from newscrawl.extract.dates import (
+    extract_modified_candidates,
+    extract_published_candidates,
+    extract_published_raw,
+    url_date,
+)
+from newscrawl.extract.page import parse_html
+from newscrawl.extract.structured import parse_structured_data
+
+STORY = "<p>The council approved the budget on a late vote after a long debate.</p>"
+
+
+def _page(head: str = "", body: str = "") -> str:
+    return f"<html><head>{head}</head><body>{body or '<h1>Council approves budget</h1>' + STORY}</body></html>"
+
+
+def _json_ld(value: object) -> str:
+    return f'<script type="application/ld+json">{json.dumps(value)}</script>'
+
+
+def _candidates(html: str, url: str = "", hints: dict[str, str] | None = None) -> list[RawDate]:
+    doc = parse_html(html)
+    return extract_published_candidates(doc, parse_structured_data(doc), hints or {}, url)
+
+
+def test_json_ld_news_article_in_a_graph_comes_first():
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "WebSite", "@id": "#site", "name": "Example"},
+        {"@type": "NewsArticle", "headline": "Council approves budget",
+         "datePublished": "2013-11-02T11:16:00-07:00"},
+    ]}
+    html = _page(_json_ld(graph) + '<meta property="article:published_time" content="2013-11-01">')
+    assert _candidates(html)[:2] == [
+        RawDate("2013-11-02T11:16:00-07:00", "json-ld"), RawDate("2013-11-01", "meta"),
+    ]
+
+
+def test_article_published_time_meta():
+    html = _page('<meta property="article:published_time" content="2024-05-01T09:30:00+02:00">')
+    assert extract_published_raw(parse_html(html), parse_structured_data(parse_html(html)), {}) == RawDate(
+        "2024-05-01T09:30:00+02:00", "meta"
+    )
+
+
+def test_time_tag_marked_as_publication():
+    body = '<h1>Budget</h1><time itemprop="datePublished" datetime="2024-05-01T09:30">1 May</time>' + STORY
+    assert _candidates(_page(body=body))[0] == RawDate("2024-05-01T09:30", "time-tag")
+
+
+@pytest.mark.parametrize(("hint", "source"), [("news_publication_date", "news-sitemap"), ("feed_published", "feed")])
+def test_discovery_hints_rank_after_page_markup(hint, source):
+    html = _page('<meta name="pubdate" content="2024-05-01">')
+    found = _candidates(html, hints={hint: "2024-05-02T08:00:00Z"})
+    assert found[:2] == [RawDate("2024-05-01", "meta"), RawDate("2024-05-02T08:00:00Z", source)]
+
+
+def test_url_date_leads_when_the_page_has_no_structured_date():
+    found = _candidates(_page(), url="https://example.com/news/2013/11/02/council-budget.html")
+    assert found[0] == RawDate("2013-11-02", "url")
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://example.com/2020/02/17/story/", "2020-02-17"),
+    ("https://example.com/news/20200516/italy-borders", "2020-05-16"),
+    ("https://example.com/a/2020-06-07-title", "2020-06-07"),
+    ("https://example.com/story?id=20200516", None),
+    ("https://example.com/2020/13/45/story", None),
+])
+def test_url_date(url, expected):
+    found = url_date(url)
+    assert (found.text if found else None) == expected
+
+
+@pytest.mark.parametrize(("text", "located"), [
+    ("By Jane Roe | Nov 2, 2013, 11:16 AM | 3 comments", "Nov 2, 2013, 11:16 AM"),
+    ("Veröffentlicht am 2. November 2013", "2. November 2013"),
+    ("Stand: 02/11/2013", "02/11/2013"),
+    ("Updated 3 hours ago", "3 hours ago"),
+    ("Publicado el 17 de febrero de 2020", "17 de febrero de 2020"),
+    ("Von Jane Roe 4. 2. 2022. Die Spiele am 4. und 5. März 2022", "4. 2. 2022"),
+    ("Sep 24, 2020 at 10:04 AM Sep", "Sep 24, 2020 at 10:04 AM"),
+    ("Read more stories", None),
+])
+def test_locate_date_in_visible_text(text, located):
+    assert locate_date(text) == located
+
+
+def test_visible_date_right_after_the_headline():
+    body = (
+        '<h1>KBS</h1><div><h1>Colder temperatures forecast for Wednesday</h1>'
+        "<p>Written: 2023-11-07 15:03:30</p>" + STORY + "</div>"
+        '<aside><span class="date">01.01.2020</span></aside>'
+    )
+    # The logo's <h1> is shorter than the story's: the date comes from under the headline.
+    assert visible_candidates(parse_html(_page(body=body)))[0] == RawDate("2023-11-07 15:03:30", "visible")
+
+
+def test_visible_words_are_not_glued_together():
+    body = '<h1>Council approves budget</h1><div class="meta"><b>Jane Roe</b><span>Nov 3, 2023</span></div>'
+    assert visible_candidates(parse_html(_page(body=body)))[0].text == "Nov 3, 2023"
+
+
+def test_labelled_publication_date_beats_the_last_change():
+    body = (
+        "<h1>Rezension</h1>" + STORY
+        + "<p>Letzte Änderung: 31.10.2023 - 14:49:39<br>Erschienen am: 01.11.2023<br>Lesungen: 61</p>"
+    )
+    doc = parse_html(_page(body=body))
+    assert labelled_candidate(doc) == RawDate("01.11.2023", "visible")
+    assert _candidates(_page(body=body))[0] == RawDate("01.11.2023", "visible")
+
+
+def test_htmldate_fallback_leaves_the_shared_tree_intact():
+    body = "<div><p>Some text without any date in it, repeated.</p>" * 20 + "</div><footer>2019-06-27</footer>"
+    doc = parse_html(_page(body=body))
+    before = lxml.html.tostring(doc)
+    found = extract_published_candidates(doc, parse_structured_data(doc), {}, "")
+    assert found and found[0].source == "htmldate"
+    assert lxml.html.tostring(doc) == before
+
+
+def test_time_only_values_are_not_candidates():
+    body = '<h1>Budget</h1><time itemprop="datePublished" datetime="9:05 PM">9:05 PM</time>' + STORY
+    assert all(c.text != "9:05 PM" for c in _candidates(_page(body=body)))
+
+
+def test_modified_candidates_from_json_ld_then_meta():
+    head = _json_ld({"@type": "NewsArticle", "dateModified": "2024-05-02"}) + (
+        '<meta property="article:modified_time" content="2024-05-03">'
+    )
+    doc = parse_html(_page(head))
+    assert extract_modified_candidates(doc, parse_structured_data(doc)) == [
+        RawDate("2024-05-02", "json-ld"), RawDate("2024-05-03", "meta"),
+    ]
+
+
+def test_candidates_travel_in_the_raw_fields_line_for_line():
+    candidates = [RawDate("2024-05-01T09:30:00Z", "json-ld"), RawDate("2024-05-01", "url")]
+    raw, source = join_candidates(candidates)
+    assert (raw, source) == ("2024-05-01T09:30:00Z\n2024-05-01", "json-ld\nurl")
+    assert split_candidates(raw, source) == candidates
+    assert split_candidates("2024-05-01", None) == [RawDate("2024-05-01", "")]
