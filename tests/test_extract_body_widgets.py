@@ -58,3 +58,17 @@ def test_page_address_printed_on_the_page_goes() -> None:
     body = body_of(page(f"<p>{URL}</p>", *paragraphs(*STORY)))
     assert_whole_story(body)
     assert URL not in body.text
+
+
+def test_teaser_labels_need_a_link_or_a_separator() -> None:
+    lines = ["<p>You may also like...</p>", "<p>MORE: Mayor resigns</p>", "<p>More rain expected.</p>"]
+    body = body_of(page(*paragraphs(*STORY[:2]), *lines, *paragraphs(*STORY[2:])))
+    assert_whole_story(body)
+    assert "More rain expected." in body.text
+    assert "also like" not in body.text and "Mayor resigns" not in body.text
+
+
+def test_source_line_at_the_end_is_an_end_note() -> None:
+    body = body_of(page(*paragraphs(*STORY), "<p>SOURCE: Al Jazeera and news agencies</p>"))
+    assert body.text.endswith(STORY[-1])
+    assert body.trailer == ("SOURCE: Al Jazeera and news agencies",)

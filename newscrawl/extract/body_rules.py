@@ -17,9 +17,10 @@ from lxml.etree import _Element
 TEASER_LABEL = re.compile(
     r"^\W*(related( stories| articles| coverage| content| reading| links)?|read more|more|"
     r"see more|see also|also read|read also|read next|also see|also on [\w.-]+|watch|"
-    r"watch more|more on this|recommended|don'?t miss|trending|most read|most popular|"
+    r"watch more|more on this|more from [\w.-]+|recommended( for you)?|"
+    r"you (may|might) also like|don'?t miss|trending|most read|most popular|"
     r"top stories|latest|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lea también|"
-    r"lee también|leia também|baca juga|leggi anche)\b\s*[:|»>\-–—]?",
+    r"lee también|leia também|baca juga|leggi anche|also(?=\s*:))\b\s*(?P<sep>[:|»>\-–—])?",
     re.IGNORECASE,
 )
 PROMO = re.compile(
@@ -69,7 +70,8 @@ TRAILER = re.compile(
     r"^\W*(copyright|©|\(c\)\s*\d{4})|\ball rights reserved\b|"
     r"\bmay not be (re)?published, broadcast\b|"
     r"\b(can|may) be reached at\b|^\W*have a (news )?tip\b|"
-    r"\bfollow (him|her|them|me) on (twitter|x|instagram|facebook)\b",
+    r"\bfollow (him|her|them|me) on (twitter|x|instagram|facebook)\b|"
+    r"^\W*sources?\s*:\s*[\w .,&'-]{2,60}$",  # "SOURCE: Al Jazeera and news agencies"
     re.IGNORECASE,
 )
 RULE_LINE = re.compile(r"^\s*([_\-*=~]\s*){3,}$")
@@ -127,8 +129,11 @@ def is_teaser(block: _Element, text: str) -> bool:
     match = TEASER_LABEL.match(text)
     if match is None or block.tag not in ("p", "head", "item"):
         return False
-    rest = text[match.end():].strip()
-    return not rest or link_share(block, text) >= 0.5 or len(words(rest)) <= 3
+    rest = text[match.end():].strip(" .…")
+    if not rest or link_share(block, text) >= 0.5:
+        return True
+    # "MORE: Mayor resigns" is a teaser; "More rain expected" is a sentence
+    return match.group("sep") is not None and len(words(rest)) <= 3
 
 
 def is_link_list(block: _Element) -> bool:
