@@ -105,9 +105,12 @@ class IncrementalFilter:
             return
         decision = refetch_decision(entry, request.meta.get("hints", {}), int(time.time()), self.recheck_age)
         if not decision.fetch:
-            self._skipped[request.url] = entry.size or 0
+            if request.url not in self._skipped:
+                self._skipped[request.url] = entry.size or 0
+                self._count_saved(entry.size or 0, 1)
             raise IgnoreRequest(f"known and fresh: {request.url}")
-        self._skipped.pop(request.url, None)
+        if request.url in self._skipped:  # skipped at first, then a newer hint came
+            self._count_saved(-self._skipped.pop(request.url), -1)
         self._passed.add(request.url)
         self.stats.inc_value(f"newscrawl/incremental/{decision.reason}")
         if entry.etag:
@@ -116,10 +119,13 @@ class IncrementalFilter:
             request.headers.setdefault("If-Modified-Since", entry.last_modified)
         request.meta[CONDITIONAL] = bool(entry.etag or entry.last_modified)
 
+    def _count_saved(self, size: int, requests: int) -> None:
+        # Live, not at close: the crawl report writes the stats file on spider_closed too.
+        self.stats.inc_value("newscrawl/incremental/skipped", requests)
+        self.stats.inc_value("newscrawl/incremental/bytes-saved", size)
+
     def spider_closed(self, spider: Any, reason: str) -> None:
-        """Count the requests the index saved (each URL once) and the bytes they took last time."""
-        self.stats.set_value("newscrawl/incremental/skipped", len(self._skipped))
-        self.stats.inc_value("newscrawl/incremental/bytes-saved", sum(self._skipped.values()))
+        """Close the index connection."""
         self.index.close()
 
 
