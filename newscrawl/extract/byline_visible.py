@@ -150,7 +150,7 @@ def visible_byline(doc: HtmlElement, sites: frozenset[str]) -> list[str]:
             elements.append(element)
     strong = [e for e in elements if _is_strong(e)]
     weak = [e for e in elements if not _is_strong(e)]
-    return _first_credit(strong + doc.xpath("//address"), sites) or _first_credit(weak, sites)
+    return _first_credit(strong + list(doc.iter("address")), sites) or _first_credit(weak, sites)
 
 
 def text_byline(doc: HtmlElement, sites: frozenset[str]) -> list[str]:
