@@ -46,7 +46,8 @@ _SUBWORD = re.compile(r"[-_\s]+")
 _FOREIGN_TAGS = frozenset({"nav", "form", "figure", "figcaption", "blockquote"})
 # A short line opening with a byline word: "von Daniela Obers", "Text: Jane Roe", "By JANE ROE".
 _TEXT_BYLINE = re.compile(
-    r"^[\s\-\u2013\u2014|·]*(?:(?:text|texte|texto|autor(?:in)?|author|verfasser(?:in)?|reporter|story|words|redaktion)"
+    r"^[\s\-\u2013\u2014|·]*(?:(?:text|texte|texto|autor(?:in)?|author|verfasser(?:in)?|reporter|story"
+    r"|words|redaktion)"
     r"\s*[:：]|(?:text\s+|written\s+|posted\s+|geschrieben\s+|ein beitrag\s+|ein artikel\s+|artikel\s+)?"
     r"(?:von|by|par|por)(?:\s*:|\s))",
     re.IGNORECASE,
@@ -165,7 +166,8 @@ def text_byline(doc: HtmlElement, sites: frozenset[str]) -> list[str]:
             continue
         # "<b>Von:</b> Jane Roe": the label's element holds no name; the text after it or
         # its parent does.
-        lines = [clean_text(e.text_content()) if e is not None else None for e in (parent, parent.getparent())]
+        lines = [clean_text(e.text_content()) if e is not None else None
+                 for e in (parent, parent.getparent())]
         if not text.is_tail and parent.tail:
             lines.insert(1, clean_text(text + parent.tail))
         for line in lines:

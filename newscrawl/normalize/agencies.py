@@ -56,7 +56,8 @@ ROLE_WORDS = frozenset(
 # Credits that are form labels, link texts or placeholders, never a person.
 LABELS = frozenset(
     {
-        "name", "datum", "date", "no", "n/a", "na", "keine angabe", "email", "e-mail", "mail", "email the author", "no author",
+        "name", "datum", "date", "no", "n/a", "na", "keine angabe", "email", "e-mail", "mail",
+        "email the author", "no author",
         "author", "authors", "autor", "autorin", "autoren", "by", "von", "posted", "share",
         "teilen", "follow", "folgen", "more", "mehr", "weiter", "weitere artikel", "alle autoren",
         "profile", "profil", "twitter", "facebook", "instagram", "linkedin", "comments",
@@ -65,7 +66,9 @@ LABELS = frozenset(
         "admin", "administrator", "webmaster", "user", "text", "foto", "fotos", "bild", "photo",
         "publiziert am", "veröffentlicht am", "geschrieben am", "erstellt am", "posted on",
         "published on", "published", "posted", "updated", "aktualisiert", "am", "on",
-        "veröffentlicht", "publiziert", "aktualisiert am", "minutes", "read", "lesezeit", "reading time", "min read", "uhr", "unknown author", "redaktionell", "werbung", "anzeige", "sponsored", "advertisement",
+        "veröffentlicht", "publiziert", "aktualisiert am", "minutes", "read", "lesezeit",
+        "reading time", "min read", "uhr", "unknown author", "redaktionell", "werbung", "anzeige",
+        "sponsored", "advertisement",
     }
 )
 # Link texts printed after the name in author boxes: "Jane Roe Alle Artikel Kontakt".

@@ -41,7 +41,8 @@ _MONTHS = (
 _DATE_START = re.compile(
     rf"(?:\b(?:am|on|at|le|el|um|den|vom|published|updated|posted|veröffentlicht|aktualisiert|stand)"
     rf"\s*:?\s*)?(?:\d{{1,2}}\.?\s*(?:{_MONTHS})[a-zäéû]*\.?|\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}"
-    rf"|(?<![\w])(?:{_MONTHS})[a-zäé]*\.?\s+(?:\d{{1,2}}\b|(?:19|20)\d\d)|\b\d{{1,2}}:\d{{2}}|\b(?:19|20)\d{{2}}\b"
+    rf"|(?<![\w])(?:{_MONTHS})[a-zäé]*\.?\s+(?:\d{{1,2}}\b|(?:19|20)\d\d)|\b\d{{1,2}}:\d{{2}}"
+    rf"|\b(?:19|20)\d{{2}}\b"
     rf"|(?:vor|il y a|hace)\s+\d+\s|\b(?:ca\.\s*)?\d+\s*(?:hours?|minutes?|min|mins|days?|stunden?"
     rf"|minuten?|tagen?|words|wörter|read)\b|\b(?:{_WEEKDAYS})\b)",
     re.IGNORECASE,
@@ -58,7 +59,8 @@ _DATE = re.compile(
     rf"(?:{_DATE_START.pattern})(?:[\d.,:/ ]*(?:uhr|a\.?m\.?|p\.?m\.?|h\b)?)?", re.IGNORECASE
 )
 _PREFIX = re.compile(
-    r"^(?:(?:posted|published|written|ein artikel|words|story|text|reported|report|artikel|beitrag|rezept|geschrieben"
+    r"^(?:(?:posted|published|written|ein artikel|words|story|text|reported|report|artikel|beitrag"
+    r"|rezept|geschrieben"
     r"|verfasst|eingestellt|erstellt|veröffentlicht|publiziert|publicado|escrito|écrit|publié"
     r"|redigé|un articolo|a cura|pressemitteilung|kommentar|gastbeitrag|ein beitrag)\s*)?"
     r"(?:by|von|vom|par|por|door|di|av|durch)\s*:?(?:\s+|$)"
