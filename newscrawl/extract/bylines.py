@@ -7,6 +7,7 @@ last resort: the normalizer files such a credit under agencies, never under auth
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any
 
@@ -107,7 +108,7 @@ def extract_credits_raw(doc: HtmlElement, data: StructuredData, url: str = "") -
     metas = meta_map(doc)
     sites = site_names(data, metas, url)
     # Each source runs at most once: _widest may ask the visible byline again.
-    sources = (
+    sources: tuple[Callable[[], list[str]], ...] = (
         lambda: json_ld_credits(data),
         lambda: meta_credits(metas),
         cache(lambda: visible_byline(doc, sites)),
@@ -128,7 +129,9 @@ def extract_credits_raw(doc: HtmlElement, data: StructuredData, url: str = "") -
     return organisations or site_only
 
 
-def _widest(credits: list[str], keys: frozenset[str], later: Any, sites: frozenset[str]) -> list[str]:
+def _widest(
+    credits: list[str], keys: frozenset[str], later: Sequence[Callable[[], list[str]]], sites: frozenset[str]
+) -> list[str]:
     """A later source naming everyone the winner names and more (co-authors structured data
     left out) replaces it: JSON-LD "Jane Roe" loses to a byline "Jane Roe and John Doe"."""
     for source in later:

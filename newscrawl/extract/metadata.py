@@ -84,8 +84,8 @@ def extract_description(doc: HtmlElement, data: StructuredData) -> str | None:
 def extract_canonical_url(doc: HtmlElement, data: StructuredData, base_url: str) -> str | None:
     """Absolute canonical URL declared by the page."""
     for href in doc.xpath(XPATH_CANONICAL):
-        if href.strip():
-            return urljoin(base_url, href.strip())
+        if str(href).strip():
+            return urljoin(base_url, str(href).strip())
     found = meta_content(doc, "og:url") or as_text(data.article_value("url"))
     return urljoin(base_url, found) if found else None
 
@@ -100,8 +100,9 @@ def _image_url(data: StructuredData, value: Any, depth: int = 0) -> str | None:
         return None
     if isinstance(value, dict):
         for key in ("url", "contentUrl", "@id"):
-            if isinstance(value.get(key), str) and value[key].strip().startswith(("http", "/")):
-                return value[key].strip()
+            url = value.get(key)
+            if isinstance(url, str) and url.strip().startswith(("http", "/")):
+                return url.strip()
         return None
     return value.strip() if isinstance(value, str) and value.strip() else None
 
