@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test setup clean
+.PHONY: demo test setup clean redis
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,17 @@ setup: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/python -m newscrawl.demo
 
-test: $(STAMP)
+# The distributed tests start a real redis-server on 127.0.0.1: Debian's package when it is
+# missing and we may install it (root with apt-get, as on CI); otherwise those tests say why.
+REDIS_SERVER ?= redis-server
+redis:
+	@command -v $(REDIS_SERVER) >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing redis-server (Debian package) for the distributed tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; \
+	  else echo "no $(REDIS_SERVER) and no root apt-get: install Redis >= 6 for the distributed tests"; fi; }
+
+test: $(STAMP) redis
 	$(BIN)/python -m pytest
 
 clean:
