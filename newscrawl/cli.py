@@ -83,6 +83,16 @@ def _lines(jobs: list[tuple[Path, str | None]], options: RecordOptions,
         yield from pool.map(partial(_extract_one, options=options), jobs, chunksize=4)
 
 
+# Characters JSON leaves raw but str.splitlines() (and so many JSON Lines readers) splits on.
+_LINE_BREAKERS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+
+
+def _json_line(record: dict[str, Any]) -> str:
+    """One JSON Lines record that stays one line for any line splitter (the scorers use one)."""
+    # Only JSON strings can hold these characters, and \uXXXX is valid there.
+    return json.dumps(record, ensure_ascii=False).translate(_LINE_BREAKERS) + "\n"
+
+
 def _run_extract(args: argparse.Namespace) -> int:
     folder = Path(args.input_dir)
     files = _input_files(folder)
@@ -96,7 +106,7 @@ def _run_extract(args: argparse.Namespace) -> int:
     with output.open("w", encoding="utf-8") as out:
         for done, line in enumerate(_lines(jobs, options, args.jobs), 1):
             errors += "error" in line
-            out.write(json.dumps(line, ensure_ascii=False) + "\n")
+            out.write(_json_line(line))
             if show_progress:
                 print(f"\r{done}/{len(files)} pages, {errors} errors", end="", file=sys.stderr)
     if show_progress:
