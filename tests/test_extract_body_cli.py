@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from newscrawl.cli import main
+from newscrawl.cli import _json_line, main
 from test_extract_body_boilerplate import STORY, page, paragraphs
 
 
@@ -32,3 +32,10 @@ def test_each_record_stays_one_line_and_jobs_give_the_same_records(tmp_path: Pat
     assert outputs[0] == outputs[1]
     assert [r["url"] for r in outputs[0]] == ["https://news.example.com/a", "https://news.example.com/b"]
     assert STORY[3] in outputs[0][0]["articleBody"]
+    assert "\u2028" not in outputs[0][0]["articleBody"] + outputs[0][0]["articleBodyHtml"]
+
+
+def test_json_line_escapes_the_characters_splitlines_breaks_on() -> None:
+    line = _json_line({"id": "a", "articleBodyHtml": "<p>x\u2028y\u2029z\x85w</p>"})
+    assert len(line.splitlines()) == 1 and line.endswith("\n")
+    assert json.loads(line)["articleBodyHtml"] == "<p>x\u2028y\u2029z\x85w</p>"

@@ -17,6 +17,7 @@ from lxml.etree import _Element
 _SPACE = re.compile(r"[^\S\n]+")
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _SAFE_SCHEMES = frozenset({"http", "https"})
+_SEPARATORS = str.maketrans({"\u2028": " ", "\u2029": " ", "\x85": " "})
 _BLOCKS = frozenset({"p", "head", "list", "quote", "table", "graphic", "figure"})
 
 
@@ -70,15 +71,20 @@ def safe_url(value: str | None, base: str | None) -> str | None:
     return absolute if urlsplit(absolute).scheme.lower() in _SAFE_SCHEMES else None
 
 
+def _escape_text(text: str | None) -> str:
+    """Escaped text with Unicode line and paragraph separators read as the spaces they render as."""
+    return escape((text or "").translate(_SEPARATORS), quote=False)
+
+
 def _attr(name: str, value: str) -> str:
     return f' {name}="{escape(value, quote=True)}"'
 
 
 def _children_html(element: _Element, base: str | None) -> str:
-    parts = [escape(element.text or "", quote=False)]
+    parts = [_escape_text(element.text)]
     for child in element:
         parts.append(_element_html(child, base))
-        parts.append(escape(child.tail or "", quote=False))
+        parts.append(_escape_text(child.tail))
     return "".join(parts)
 
 
@@ -89,7 +95,7 @@ def _figure_html(element: _Element, base: str | None) -> str:
     alt = element.get("alt") or ""
     caption = element.get("title") or ""
     img = f"<img{_attr('src', src)}{_attr('alt', alt)}>"
-    return f"<figure>{img}<figcaption>{escape(caption, quote=False)}</figcaption></figure>" \
+    return f"<figure>{img}<figcaption>{_escape_text(caption)}</figcaption></figure>" \
         if caption else f"<figure>{img}</figure>"
 
 
