@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_MONTH_WORD = r"[^\W\d_]{3,12}\.?"
+# A month name in any language; time-zone abbreviations ("14 CEST 2019") are not months.
+_MONTH_WORD = r"(?!(?:UTC|GMT|CES?T|EES?T|WES?T|[ECMP][SD]T|BST|IST|JST|MSK|AES?T|AEDT)\b)[^\W\d_]{3,12}\.?"
 _YEAR = r"(?:19|20)\d{2}"
 _CLOCK = (
     r"(?:,?\s*(?:at|um|à|a las|alle|o|-|\|)?\s*(?:[01]?\d|2[0-3])[:.h][0-5]\d(?::[0-5]\d)?"
@@ -20,6 +21,8 @@ _LOCATORS = (
     # Digits only where no other digit touches them: text runs together across <br> tags.
     re.compile(rf"(?<![\d.])\d{{1,2}}[./]\d{{1,2}}[./](?:{_YEAR}|\d{{2}})(?!\d){_CLOCK}"),
     re.compile(rf"(?<!\d)\d{{1,2}}\.\s\d{{1,2}}\.\s{_YEAR}(?!\d){_CLOCK}"),
+    # Chinese, Japanese and Korean: 2020年7月3日, 2020년 7월 3일.
+    re.compile(rf"(?<!\d){_YEAR}\s*[\u5e74\ub144]\s*\d{{1,2}}\s*[\u6708\uc6d4]\s*\d{{1,2}}\s*[\u65e5\uc77c]"),
     re.compile(r"\b(?:\d{1,3}|an?|one)\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago\b", re.I),
     re.compile(r"\bvor\s+\d{1,3}\s+(?:Minuten|Stunden|Tagen|Wochen)\b"),
 )

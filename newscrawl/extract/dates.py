@@ -15,7 +15,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from .date_raw import RawDate, join_candidates, split_candidates
-from .date_visible import htmldate_candidate, labelled_candidate, visible_candidates
+from .date_visible import first_text_date, htmldate_candidate, labelled_candidate, visible_candidates
 from .structured import StructuredData, as_text
 
 __all__ = ["RawDate", "join_candidates", "split_candidates"]
@@ -165,7 +165,7 @@ def extract_published_candidates(
         if labelled := labelled_candidate(doc):
             candidates.append(labelled)
         candidates += [c for c in weak if c.source == "visible"][:1]
-        if not candidates and (found := htmldate_candidate(doc, url)):
+        if not candidates and (found := htmldate_candidate(doc, url) or first_text_date(doc)):
             candidates.append(found)
     return _unique(iter(candidates + weak))
 

@@ -28,6 +28,7 @@ _NUMERIC = re.compile(
     r"\s*([ap]\.?m\.?)?)?(?:\s*Uhr)?$",
     re.I,
 )
+_CJK = re.compile(r"^(\d{4})\s*[\u5e74\ub144]\s*(\d{1,2})\s*[\u6708\uc6d4]\s*(\d{1,2})\s*[\u65e5\uc77c]$")
 _RFC2822 = re.compile(r"^[A-Z][a-z]{2}, \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}")
 # Words of relative dates in the languages we see most ("3 hours ago", "vor 3 Stunden", "hace").
 _RELATIVE = re.compile(r"\b(?:ago|vor|hace|il y a|fa|yesterday|today|gestern|heute)\b", re.I)
@@ -38,6 +39,9 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 _HAS_CLOCK = re.compile(r"\d{1,2}[:h]\d{2}|\bago\b|\bvor\b", re.I)
 _DATEPARSER_BASE = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]}
 _MAX_DATEPARSER_TEXT = 80
+_FALLBACK_LANGUAGES = (
+    "en", "de", "fr", "es", "it", "pt", "nl", "ro", "sv", "da", "nb", "pl", "cs", "tr", "ru", "ar",
+)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -174,12 +178,14 @@ def _parse_free_text(text: str, options: DateOptions) -> ParsedDate | None:
     text = text[:_MAX_DATEPARSER_TEXT]
     if _RELATIVE.search(text):
         return _parse_relative(text, options)
+    # Guessing among 200 languages is dateparser's slow part (each one a cold start): the
+    # page's own language first, then a shortlist of the languages news is mostly written in.
+    languages = options.languages or _FALLBACK_LANGUAGES
     try:
-        # Guessing among 200 languages is dateparser's slow part: try the page's own first.
-        value = _run_dateparser(text, options, options.languages)
-        if value is None and options.languages and _WORD.search(text):
+        value = _run_dateparser(text, options, languages)
+        if value is None and languages != _FALLBACK_LANGUAGES and _WORD.search(text):
             # Pages mislabel their language, or quote a date in another one.
-            value = _run_dateparser(text, options, ())
+            value = _run_dateparser(text, options, _FALLBACK_LANGUAGES)
     except (ValueError, OverflowError, TypeError):
         return None
     if value is None:
@@ -198,6 +204,11 @@ def parse_candidate(text: str, options: DateOptions) -> ParsedDate | None:
         return parsed
     if parsed := _parse_numeric(text, options.day_first):
         return parsed
+    if match := _CJK.match(text):
+        try:
+            return ParsedDate(datetime(*(int(part) for part in match.groups())), False)
+        except ValueError:
+            return None
     if _RFC2822.match(text):
         try:
             return ParsedDate(parsedate_to_datetime(text), True)
