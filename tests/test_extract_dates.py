@@ -90,6 +90,9 @@ def test_url_date(url, expected):
     ("Publicado el 17 de febrero de 2020", "17 de febrero de 2020"),
     ("Von Jane Roe 4. 2. 2022. Die Spiele am 4. und 5. März 2022", "4. 2. 2022"),
     ("Sep 24, 2020 at 10:04 AM Sep", "Sep 24, 2020 at 10:04 AM"),
+    ("投稿日時 2020年07月03日 17:16", "2020年07月03日"),
+    ("Tue Jul 30 09:35:14 CEST 2019", None),
+    ("Letzte Änderung: 31.10.2023 - 14:49:39Erschienen am: 01.11.2023Lesungen", "31.10.2023 - 14:49:39"),
     ("Read more stories", None),
 ])
 def test_locate_date_in_visible_text(text, located):
@@ -119,6 +122,21 @@ def test_labelled_publication_date_beats_the_last_change():
     doc = parse_html(_page(body=body))
     assert labelled_candidate(doc) == RawDate("01.11.2023", "visible")
     assert _candidates(_page(body=body))[0] == RawDate("01.11.2023", "visible")
+
+
+def test_without_structured_data_the_headline_date_leads_and_zone_dates_follow():
+    body = (
+        '<div class="teaser"><span class="date">09.08.2020</span></div>'
+        "<article><h1>Council approves budget</h1><p>Berlin, 28.10.2021, 058/21</p>" + STORY + "</article>"
+    )
+    found = _candidates(_page(body=body))
+    assert found[0] == RawDate("28.10.2021", "visible")
+
+
+def test_first_date_in_the_text_is_the_last_resort():
+    body = "<div><p>Kein Datum hier.</p></div><p>Stand der Seite: 19. Mai 2010 um 23:03 Uhr</p>"
+    found = _candidates(_page(body=body))
+    assert found[0] == RawDate("19. Mai 2010 um 23:03 Uhr", "visible")
 
 
 def test_htmldate_fallback_leaves_the_shared_tree_intact():

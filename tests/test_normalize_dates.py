@@ -40,6 +40,8 @@ def _iso(text: str, options: DateOptions = NO_ZONE) -> str | None:
     ("Updated 3 hours ago", NO_ZONE, "2024-05-01T09:00:00+00:00"),
     ("Updated 3 hours ago", PHOENIX, "2024-05-01T02:00:00-07:00"),
     ("vor 2 Tagen", NO_ZONE, "2024-04-29"),
+    ("2020年07月03日", NO_ZONE, "2020-07-03"),
+    ("Published November 8, 2023", NO_ZONE, "2023-11-08"),
 ])
 def test_visible_forms(text, options, expected):
     assert _iso(text, options) == expected

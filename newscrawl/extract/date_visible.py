@@ -110,7 +110,7 @@ def _headline(doc: HtmlElement) -> HtmlElement | None:
     return max(found, key=lambda h: len(h.text_content().strip()), default=None)
 
 
-def _visible_texts(doc: HtmlElement) -> Iterator[str]:
+def _visible_texts(doc: HtmlElement, adjacent_only: bool) -> Iterator[str]:
     headline = _headline(doc)
     zone = _headline_zone(headline) if headline is not None else doc
     if headline is not None:
@@ -118,6 +118,8 @@ def _visible_texts(doc: HtmlElement) -> Iterator[str]:
         for element in list(headline.itersiblings(preceding=True))[:2]:
             if text := _short_text(element):
                 yield text
+    if adjacent_only:
+        return
     for element in zone.xpath(XPATH_TIME_TEXT)[:2]:
         if text := _short_text(element):
             yield text
@@ -132,10 +134,14 @@ def _visible_texts(doc: HtmlElement) -> Iterator[str]:
             yield text
 
 
-def visible_candidates(doc: HtmlElement) -> list[RawDate]:
-    """Dates as a reader sees them near the headline, most likely first."""
+def visible_candidates(doc: HtmlElement, adjacent_only: bool = False) -> list[RawDate]:
+    """Dates as a reader sees them near the headline, most likely first.
+
+    Right after (or just above) the headline first; then <time> and date-classed elements
+    of the headline's container, or ``adjacent_only`` to leave those out.
+    """
     found: list[RawDate] = []
-    for text in _visible_texts(doc):
+    for text in _visible_texts(doc, adjacent_only):
         if (located := locate_date(text)) and all(c.text != located for c in found):
             found.append(RawDate(located, "visible"))
         if len(found) >= 3:

@@ -164,8 +164,10 @@ def extract_published_candidates(
         candidates += [c for c in weak if c.source == "url"]
         if labelled := labelled_candidate(doc):
             candidates.append(labelled)
-        candidates += [c for c in weak if c.source == "visible"][:1]
-        if not candidates and (found := htmldate_candidate(doc, url) or first_text_date(doc)):
+        candidates += visible_candidates(doc, adjacent_only=True)[:1]
+        if not candidates and (found := htmldate_candidate(doc, url)):
+            candidates.append(found)
+        if not candidates and (found := next((c for c in weak if c.source == "visible"), None) or first_text_date(doc)):
             candidates.append(found)
     return _unique(iter(candidates + weak))
 

@@ -170,8 +170,10 @@ def _parse_relative(text: str, options: DateOptions) -> ParsedDate | None:
         return None
     if value is None:
         return None
-    # Shown in the site's zone when one is configured, else in UTC: the instant is exact.
-    return ParsedDate(value.replace(tzinfo=zone), bool(_CLOCK_UNITS.search(text)))
+    # Shown in the site's zone when one is configured, else in UTC: the instant is exact
+    # to the minute at best ("3 hours ago"), so seconds are dropped.
+    value = value.replace(second=0, microsecond=0, tzinfo=zone)
+    return ParsedDate(value, bool(_CLOCK_UNITS.search(text)))
 
 
 def _parse_free_text(text: str, options: DateOptions) -> ParsedDate | None:
