@@ -152,7 +152,8 @@ def visible_candidates(doc: HtmlElement, adjacent_only: bool = False) -> list[Ra
 def _page_text(doc: HtmlElement) -> str:
     body = doc.find("body")
     # Serialised as text in C: far cheaper than joining itertext() in Python.
-    return lxml.etree.tostring(body if body is not None else doc, method="text", encoding=str)
+    text: str = lxml.etree.tostring(body if body is not None else doc, method="text", encoding=str)
+    return text
 
 
 def labelled_candidate(doc: HtmlElement) -> RawDate | None:

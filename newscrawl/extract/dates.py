@@ -128,7 +128,9 @@ def _has_year(candidate: RawDate) -> bool:
     return bool(_YEAR.search(candidate.text))
 
 
-def _strong(doc: HtmlElement, data: StructuredData, index: MetaIndex, hints: Mapping[str, Any]) -> Iterator[RawDate]:
+def _strong(
+    doc: HtmlElement, data: StructuredData, index: MetaIndex, hints: Mapping[str, Any]
+) -> Iterator[RawDate]:
     yield from _json_ld(data, _JSON_LD_PUBLISHED)
     yield from _meta(index, PUBLISHED_META, "meta")
     yield from _published_elements(doc)
@@ -167,8 +169,10 @@ def extract_published_candidates(
         candidates += visible_candidates(doc, adjacent_only=True)[:1]
         if not candidates and (found := htmldate_candidate(doc, url)):
             candidates.append(found)
-        if not candidates and (found := next((c for c in weak if c.source == "visible"), None) or first_text_date(doc)):
-            candidates.append(found)
+        if not candidates:
+            # Dates elsewhere near the headline, else the first date written on the page.
+            found = next((c for c in weak if c.source == "visible"), None) or first_text_date(doc)
+            candidates += [found] if found else []
     return _unique(iter(candidates + weak))
 
 

@@ -43,7 +43,7 @@ def _is_utc(parsed: ParsedDate) -> bool:
 
 
 def _plausible_offset(delta: timedelta) -> bool:
-    return _MIN_OFFSET <= delta <= _MAX_OFFSET and delta and not delta % _OFFSET_STEP
+    return bool(delta) and _MIN_OFFSET <= delta <= _MAX_OFFSET and not delta % _OFFSET_STEP
 
 
 def _local_days(moment: datetime) -> set[date]:

@@ -154,7 +154,8 @@ def _date_parser(languages: tuple[str, ...], date_order: str | None) -> DateData
 
 def _run_dateparser(text: str, options: DateOptions, languages: tuple[str, ...]) -> datetime | None:
     date_order = None if options.day_first is None else ("DMY" if options.day_first else "MDY")
-    return _date_parser(languages, date_order).get_date_data(text).date_obj
+    value: datetime | None = _date_parser(languages, date_order).get_date_data(text).date_obj
+    return value
 
 
 def _parse_relative(text: str, options: DateOptions) -> ParsedDate | None:
@@ -208,7 +209,8 @@ def parse_candidate(text: str, options: DateOptions) -> ParsedDate | None:
         return parsed
     if match := _CJK.match(text):
         try:
-            return ParsedDate(datetime(*(int(part) for part in match.groups())), False)
+            year, month, day = (int(part) for part in match.groups())
+            return ParsedDate(datetime(year, month, day), False)
         except ValueError:
             return None
     if _RFC2822.match(text):
