@@ -16,8 +16,9 @@ from .body_prune import prune_page, story_region
 from .body_render import render_html, render_text
 
 # trafilatura's main extractor alone (fast=True) is ~40% cheaper than its default cascade,
-# which also runs readability and jusText and compares. Short results are where the cascade
-# earns its cost (text the main extractor could not see as paragraphs), so it runs only then.
+# which also runs readability and jusText and compares. Short results on a page with much more
+# prose are where the cascade earns its cost (text the main extractor could not see as
+# paragraphs), so it runs only then.
 _FALLBACK_BELOW_CHARS = 500
 _OPTIONS = {
     # "xml": the body element only; "python" would also render a text we do not use
@@ -65,10 +66,12 @@ def extract_body(doc: HtmlElement, url: str | None = None, headline: str | None 
     """Article text of a parsed page. Mutates ``doc``: call it after every other extractor."""
     prune_page(doc)
     region = story_region(doc)
-    root = _extract_xml(_as_page(region) if region is not None else doc, fast=True)
-    if _text_length(root) < _FALLBACK_BELOW_CHARS:
+    root = _extract_xml(doc if region.element is None else _as_page(region.element), fast=True)
+    found = _text_length(root)
+    # the cascade only pays where the page holds clearly more prose than the main extractor kept
+    if found < _FALLBACK_BELOW_CHARS and region.text_chars > 2 * found:
         fuller = _extract_xml(doc, fast=False)
-        if _text_length(fuller) > _text_length(root):
+        if _text_length(fuller) > found:
             root = fuller
     if root is None:
         return Body(text="")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 
 from lxml.etree import XPath, _Element, strip_elements
 from lxml.html import HtmlElement
@@ -116,8 +117,17 @@ def drop_invisible(doc: HtmlElement) -> None:
     strip_elements(doc, *_NEVER_TEXT, with_tail=False)
 
 
-def story_region(doc: HtmlElement) -> _Element | None:
-    """The smallest element holding nearly all running text, or None if that is the body.
+@dataclass(frozen=True)
+class Region:
+    """Where the story's text is: an element (None: the whole page) and how much text there is."""
+
+    element: _Element | None
+    text_chars: int
+    """Characters in runs of text long enough to be prose, anywhere on the page."""
+
+
+def story_region(doc: HtmlElement) -> Region:
+    """The smallest element holding nearly all running text (None if that is the body).
 
     The article is where the text is; handing trafilatura that region instead of the whole
     page makes its per-node pruning much cheaper without changing what it can choose from.
@@ -134,15 +144,13 @@ def story_region(doc: HtmlElement) -> _Element | None:
         weight[holder] += len(text)
         for ancestor in holder.iterancestors():
             weight[ancestor] += len(text)
-    if not total:
-        return None
     enough = [e for e, w in weight.items() if w >= _REGION_SHARE * total]
     region = min(enough, key=lambda e: weight[e], default=None)
     # one level up keeps a lead or standfirst that sits next to the body container
     parent = region.getparent() if region is not None else None
     if parent is None or parent.tag in ("body", "html"):
-        return None
-    return parent
+        return Region(None, total)
+    return Region(parent, total)
 
 
 def clear_inline_classes(doc: HtmlElement) -> None:
