@@ -93,6 +93,17 @@ NEWSCRAWL_ROBOTSTXT_MAX_BYTES = 500 * 1024  # robots.txt is parsed up to here (R
 NEWSCRAWL_FOLLOW_ARTICLE_LINKS = True  # queue story links found on article pages (related stories)
 # Extraction worker processes (off the reactor thread); None = one per core, 0 = in-process.
 NEWSCRAWL_EXTRACT_WORKERS = None
+
+# --- Many workers, one frontier (docs/distributed.md) --------------------------------------
+# Set NEWSCRAWL_REDIS_URL (e.g. -s NEWSCRAWL_REDIS_URL=redis://127.0.0.1:6379/0) and the add-on
+# switches scheduler, dupefilter and stats to Redis (scrapy-redis); unset, Redis is never imported.
+ADDONS = {"newscrawl.distributed.addon.RedisAddon": 0}
+NEWSCRAWL_REDIS_URL = None
+NEWSCRAWL_REDIS_KEY = "newscrawl:news"  # prefix of the run's keys: one prefix per crawl job
+NEWSCRAWL_REDIS_LEASE = 60  # seconds a dead worker's in-flight request waits before re-queueing
+NEWSCRAWL_REDIS_MAX_REQUEUES = 3  # a request re-queued more often is dropped (it kills workers)
+NEWSCRAWL_REDIS_IDLE_CLOSE = 30  # seconds of empty shared frontier after which a worker leaves
+NEWSCRAWL_DOMAIN_DELAY = 0.5  # seconds between two requests to a domain, over all workers
 # --- Archive: incremental, update-aware crawls (docs/scheduling.md) -------------------------
 NEWSCRAWL_INDEX_ENABLED = True  # remember every article, so a second crawl is incremental
 NEWSCRAWL_INDEX_PATH = "output/index.sqlite"  # the archive index (SQLite, WAL), relative to the cwd
