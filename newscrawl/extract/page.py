@@ -17,7 +17,7 @@ from ..items import Article, Author, Breadcrumb, Image, Metadata
 from . import metadata
 from .body import extract_body
 from .bylines import extract_credits_raw
-from .dates import extract_modified_candidates, extract_published_candidates, join_candidates
+from .dates import extract_date_candidates, join_candidates
 from .classify import non_article_reason
 from .errors import EmptyBody, NotAnArticle, NotHtml
 from .structured import StructuredData, parse_structured_data
@@ -100,10 +100,8 @@ class ArticlePage:
         if reason := non_article_reason(self.doc, self.data):
             raise NotAnArticle(reason)
         # Every candidate travels in the raw fields; normalize_dates picks one (see extract.dates).
-        published = join_candidates(
-            extract_published_candidates(self.doc, self.data, self.page.hints, self.page.url)
-        )
-        modified = join_candidates(extract_modified_candidates(self.doc, self.data))
+        dates = extract_date_candidates(self.doc, self.data, self.page.hints, self.page.url)
+        published, modified = join_candidates(dates.published), join_candidates(dates.modified)
         fetched_at = self.page.fetched_at or datetime.now(timezone.utc)
         article = Article(
             url=self.page.url,
