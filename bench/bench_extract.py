@@ -17,6 +17,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 BENCHMARKS = HERE.parent.parent / "shared" / "benchmarks"
@@ -66,8 +67,9 @@ def score(scorer: Path, gold: Path, pred: Path) -> dict[str, float]:
     """The scorer's ``--json`` summary (the overall group where it reports several)."""
     done = subprocess.run([sys.executable, str(scorer), "--gold", str(gold), "--pred", str(pred),
                            "--json"], check=True, capture_output=True, text=True)
-    result = json.loads(done.stdout)
-    return result.get("all", result)
+    result: dict[str, Any] = json.loads(done.stdout)
+    summary: dict[str, float] = result.get("all", result)
+    return summary
 
 
 def count_lines(path: Path) -> int:
@@ -102,14 +104,13 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--jobs", type=int, default=1, help="worker processes for newscrawl")
     parser.add_argument("--keep", type=Path, help="folder to keep both JSON Lines outputs in")
     args = parser.parse_args()
+    default_metrics: tuple[str, ...] = ("f1",)
     if args.benchmark:
         folder, gold, scorer, metrics = KNOWN[args.benchmark]
         args.input, args.gold = BENCHMARKS / folder, BENCHMARKS / gold
         args.scorer, default_metrics = BENCHMARKS / scorer, metrics
     elif not (args.input and args.gold and args.scorer):
         parser.error("give a benchmark name, or --input, --gold and --scorer")
-    else:
-        default_metrics = ("f1",)
     args.metrics = tuple(filter(None, args.metrics.split(","))) or default_metrics
     return args
 

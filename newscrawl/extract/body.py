@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from copy import deepcopy
+from dataclasses import dataclass
 
 import lxml.html
 import trafilatura
 from lxml.etree import _Element
 from lxml.html import HtmlElement
+from trafilatura.settings import Document
 
 from .body_clean import clean_blocks
 from .body_prune import prune_page, story_region
@@ -20,16 +20,6 @@ from .body_render import render_html, render_text
 # prose are where the cascade earns its cost (text the main extractor could not see as
 # paragraphs), so it runs only then.
 _FALLBACK_BELOW_CHARS = 500
-_OPTIONS = {
-    # "xml": the body element only; "python" would also render a text we do not use
-    "output_format": "xml",
-    "favor_precision": True,
-    "include_comments": False,
-    "include_tables": True,
-    "include_links": True,
-    "include_images": True,
-    "deduplicate": False,
-}
 
 
 @dataclass(frozen=True)
@@ -44,9 +34,19 @@ class Body:
 
 def _extract_xml(doc: HtmlElement, fast: bool) -> _Element | None:
     """trafilatura's body element (its own XML vocabulary), or None when it finds nothing."""
-    # No URL: trafilatura would resolve every link of the page; body_render resolves the few kept.
-    found = trafilatura.bare_extraction(doc, url=None, fast=fast, **_OPTIONS)
-    return None if found is None else found.body
+    found = trafilatura.bare_extraction(
+        doc,
+        url=None,  # with a URL it resolves every link of the page; body_render does the few kept
+        fast=fast,
+        output_format="xml",  # the body element only: "python" also renders a text we don't use
+        favor_precision=True,
+        include_comments=False,
+        include_tables=True,
+        include_links=True,
+        include_images=True,
+        deduplicate=False,
+    )
+    return found.body if isinstance(found, Document) else None
 
 
 def _as_page(region: _Element) -> HtmlElement:

@@ -49,7 +49,7 @@ def _is_boilerplate(block: _Element, text: str) -> bool:
     if block.tag == "graphic":
         return False
     if not text:
-        return block.tag != "table"
+        return bool(block.tag != "table")
     if block.tag != "list" and text.count(" ") >= _LONG_BLOCK_WORDS:
         return is_teaser(block, text)  # the other classes are all short lines
     return (is_teaser(block, text) or is_link_list(block) or is_promo(text)
