@@ -1,12 +1,17 @@
 """Our own preparation of the page before trafilatura sees it: cheap, structural, site-independent.
 
-Three things trafilatura gets wrong on real news pages, each fixed on the raw tree:
+Things trafilatura gets wrong or pays for on real news pages, each handled on the raw tree:
+- markup that is never text (scripts, styles, svg, forms' controls): gone before it is copied;
 - hover cards: a person's or topic's preview card (photo + links to other stories) nested
   inside a paragraph, hidden until hovered, reads as part of the sentence;
+- inline markup inside paragraphs styled by class ("link", "highlight"): class-based
+  boilerplate rules cut words out of sentences;
 - embedded posts (tweets, Instagram): quoted in the story, but wrapped in "social" or
   "embed" containers that boilerplate rules drop;
 - a story split by an ad into several sibling containers with the same class: the
-  extractor keeps the first and loses the rest.
+  extractor keeps the first and loses the rest;
+- the story region: the smallest element holding nearly all prose, so trafilatura's per-node
+  rules run over the article instead of the whole page.
 """
 
 from __future__ import annotations
