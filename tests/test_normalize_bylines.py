@@ -193,3 +193,24 @@ def test_acronyms_and_initials_keep_their_capitals() -> None:
 def test_a_month_alone_is_no_name() -> None:
     assert people("Jane Roe, Nov") == ["Jane Roe"]
     assert people("Jan") == ["Jan"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Af Jane Roe", ["Jane Roe"]),
+        ("Jane Roe / Dec 6, 2020, 15:48 IST", ["Jane Roe"]),
+        ("Jane Roe, 02. januar 2020 kl. 10:21", ["Jane Roe"]),
+        ("Jane Roe, em São Paulo", ["Jane Roe"]),
+        ("Jane Roe, Hamburg, Germany", ["Jane Roe"]),
+        ("Jane Roe, Kontakt: redaktion", ["Jane Roe"]),
+        ("Malay Mail", ["Malay Mail"]),
+    ],
+)
+def test_more_byline_tails(raw: str, expected: list[str]) -> None:
+    assert people(raw) == expected
+
+
+def test_organisation_with_its_town_and_country() -> None:
+    credits = split_credit("Beispiel-Verlag GmbH, Nürnberg, Germany")
+    assert (credits.people, credits.agencies) == ([], ["Beispiel-Verlag GmbH"])

@@ -17,7 +17,7 @@ KNOWN_AGENCIES = {
     "ddp": "ddp", "dts": "dts", "afp/dpa": "AFP/dpa", "ots": "OTS", "anp": "ANP",
     "belga": "Belga", "tass": "TASS", "pa": "PA", "pa media": "PA Media", "ani": "ANI",
     "pti": "PTI", "ians": "IANS", "yonhap": "Yonhap", "notimex": "Notimex", "télam": "Télam",
-    "telam": "Télam", "ips": "IPS", "cnn": "CNN", "bbc": "BBC", "nzz": "NZZ", "red": "red",
+    "telam": "Télam", "ips": "IPS", "ritzau": "Ritzau", "ntb": "NTB", "tt": "TT", "stt": "STT", "cnn": "CNN", "bbc": "BBC", "nzz": "NZZ", "red": "red",
     "redaktion": "Redaktion", "die redaktion": "Redaktion", "online-redaktion": "Online-Redaktion",
     "redacción": "Redacción", "la redacción": "Redacción", "rédaction": "Rédaction",
     "la rédaction": "Rédaction", "redazione": "Redazione", "staff": "Staff", "agenturen": "Agenturen",
@@ -34,7 +34,8 @@ ORGANISATION_WORDS = frozenset(
         "desk", "staff", "editorial", "redacción", "rédaction", "redazione", "agentur",
         "agenturen", "agency", "news", "online", "zeitung", "magazin", "magazine", "media",
         "medien", "blog", "services", "service", "group", "gruppe", "club", "fernsehen", "radio",
-        "tv",
+        "tv", "diario", "journal", "times", "herald", "tribune", "gazette", "nachrichten",
+        "rundschau", "anzeiger", "kurier", "verlag", "press",
     }
 )
 # Job titles printed next to a name ("By JANE ROE, Staff Writer"); a part made only of them goes.
@@ -56,7 +57,7 @@ ROLE_WORDS = frozenset(
 # Credits that are form labels, link texts or placeholders, never a person.
 LABELS = frozenset(
     {
-        "name", "datum", "date", "no", "n/a", "na", "keine angabe", "email", "e-mail", "mail",
+        "name", "datum", "date", "publisher", "herausgeber", "editor", "edition", "no", "n/a", "na", "keine angabe", "email", "e-mail", "mail",
         "email the author", "no author",
         "author", "authors", "autor", "autorin", "autoren", "by", "von", "posted", "share",
         "teilen", "follow", "folgen", "more", "mehr", "weiter", "weitere artikel", "alle autoren",

@@ -23,7 +23,9 @@ SEGMENTS = re.compile(
 _OTHER_WORK = re.compile(
     r"\b(?:edited|editing|translated|translation|übersetzt|übersetzung|photos?|fotos?|bilder?|"
     r"illustrations?|illustrationen|grafik|grafiken|video|kamera|mitarbeit|herausgegeben|hrsg)"
-    r"\b\.?\s*(?:by|von|:|$).*",
+    r"\b\.?\s*(?:by|von|:|$).*"
+    # Contact details printed after the name.
+    r"|\b(?:telefon|tel|phone|fax|kontakt|contact)\b.*",
     re.IGNORECASE,
 )
 _NAMES = re.compile(r"\s*(?:,|;|\s(?:and|und|y|et|e|&amp;|&|sowie|with|mit)\s|&)\s*", re.IGNORECASE)
@@ -56,14 +58,16 @@ _CALENDAR_WORD = re.compile(
 )
 # A date with its year and time: "September 21, 2020", "21.01.2009, 05:42", "13:10 Uhr".
 _DATE = re.compile(
-    rf"(?:{_DATE_START.pattern})(?:[\d.,:/ ]*(?:uhr|a\.?m\.?|p\.?m\.?|h\b)?)?", re.IGNORECASE
+    rf"(?:{_DATE_START.pattern})(?:[\d.,:/ ]*(?:kl\.?|um)?[\d.,:/ ]*(?:uhr|a\.?m\.?|p\.?m\.?|h\b)?)?"
+    r"(?:\s*\b(?:IST|GMT|UTC|CET|CEST|MEZ|MESZ|EST|EDT|PST|PDT|BST|ET)\b)?",
+    re.IGNORECASE
 )
 _PREFIX = re.compile(
     r"^(?:(?:posted|published|written|ein artikel|words|story|text|reported|report|artikel|beitrag"
     r"|rezept|geschrieben"
     r"|verfasst|eingestellt|erstellt|veröffentlicht|publiziert|publicado|escrito|écrit|publié"
     r"|redigé|un articolo|a cura|pressemitteilung|kommentar|gastbeitrag|ein beitrag)\s*)?"
-    r"(?:by|von|vom|par|por|door|di|av|durch)\s*:?(?:\s+|$)"
+    r"(?:by|von|vom|par|por|door|di|av|af|durch)\s*:?(?:\s+|$)"
     r"|^(?:autor(?:in|en)?|author(?:s)?|text|texto|texte|verfasser(?:in)?|auteur|autore"
     r"|reporter|writer|by|von|por|par|redakteur(?:in)?|redaktion|quelle|source|fuente|bron|fonte"
     r"|责任编辑|作者|编辑|撰文|记者|文)\s*[:：]\s*"
@@ -71,6 +75,7 @@ _PREFIX = re.compile(
     re.IGNORECASE,
 )
 _AFFILIATION = re.compile(r"\s+(?i:for|für|pour|para)\s+(?i:the\s+|die\s+|den\s+)?[A-Z].*$")
+_FILED_FROM = re.compile(r"^(?:in|em|en|aus|from|à|desde|depuis)\s+[A-ZÀ-Þ]")
 _INITIALS = re.compile(r"^(?:\w\.)+$")
 _PARENTHESES = re.compile(r"\s*\(([^()]*)\)")
 _PARTICLES = frozenset({"van", "der", "de", "den", "von", "da", "del", "la", "le", "di", "du", "zu", "dos"})
@@ -137,7 +142,10 @@ def cut_dates(text: str) -> str:
 def _strip_roles(part: str) -> str:
     """Drop job titles around a name: "Staff Writer Jane Roe" / "FOCUS-Experte Jane Roe"."""
     words = part.split()
-    while words and (_is_role(words[-1]) or words[-1].lower() in LINK_WORDS) and len(words) > 1:
+    while words and _is_role(words[-1]) and len(words) > 1:
+        words.pop()
+    # "Jane Roe Alle Artikel Kontakt", but "Malay Mail" stays a name.
+    while len(words) > 2 and words[-1].lower() in LINK_WORDS:
         words.pop()
     while words and _is_role(words[0]) and len(words) > 1:
         words.pop(0)
@@ -170,7 +178,7 @@ def clean_segment(segment: str) -> list[str]:
     found = []
     for part in _NAMES.split(segment):
         part = strip_prefix(part.strip(" .:|-–—()[]\"'“”„"))
-        part = _strip_roles(part).strip(" ,:|-–—")
+        part = _strip_roles(part).strip(" ,:|/-–—")
         # Keep the period of a final initial ("Joe S."), drop a sentence's.
         if part.endswith(".") and not re.search(r"(?:\b\w|Jr|Sr)\.$", part):
             part = part.rstrip(".")
@@ -184,10 +192,15 @@ def _drop_places(parts: list[str]) -> list[str]:
     if len(parts) < 2 or not any(len(p.split()) > 1 for p in parts):
         return parts
     kept = []
-    for index, part in enumerate(parts):
+    seen_full_name = False
+    for part in parts:
         lone = len(part.split()) == 1 and part[:1].isupper() and not part.isupper()
-        if lone and index > 0 and len(parts[index - 1].split()) > 1 and agency_name(part) is None:
+        if lone and seen_full_name and agency_name(part) is None:
             continue
+        # "Jane Roe, em São Paulo" / "in London": where she filed from.
+        if _FILED_FROM.match(part):
+            continue
+        seen_full_name = seen_full_name or len(part.split()) > 1
         kept.append(part)
     return kept
 
