@@ -72,3 +72,11 @@ def test_source_line_at_the_end_is_an_end_note() -> None:
     body = body_of(page(*paragraphs(*STORY), "<p>SOURCE: Al Jazeera and news agencies</p>"))
     assert body.text.endswith(STORY[-1])
     assert body.trailer == ("SOURCE: Al Jazeera and news agencies",)
+
+
+def test_news_sentences_that_sound_like_promos_stay() -> None:
+    lines = ["<p>Follow-up talks on Facebook's privacy rules were held on Monday in Brussels.</p>",
+             "<p>Residents can sign up for emergency alerts on the county website.</p>"]
+    body = body_of(page(*paragraphs(*STORY[:2]), *lines, *paragraphs(*STORY[2:])))
+    assert "Follow-up talks on Facebook's privacy rules" in body.text
+    assert "sign up for emergency alerts" in body.text

@@ -24,10 +24,12 @@ TEASER_LABEL = re.compile(
     re.IGNORECASE,
 )
 PROMO = re.compile(
-    r"\b(sign[ -]?up|subscribe|register)\b.{0,80}\b(newsletters?|inbox|e-?mail updates|alerts)\b|"
+    r"\b(sign[ -]?up|subscribe|register)\b.{0,80}\b(newsletters?|inbox|e-?mail updates|"
+    r"news alerts)\b|"
     r"\b(newsletters?)\b.{0,80}\b(sign[ -]?up|subscribe)\b|"
-    r"(\bfollow (us|him|her|them|me)\b|^\W*follow\b).{0,40}\b(twitter|facebook|instagram|"
-    r"linkedin|youtube|tiktok|threads|bluesky)\b|"
+    # "Follow us on X", "Follow Newsbeat on Instagram", not "Follow-up talks on Facebook's ..."
+    r"(\bfollow (us|him|her|them|me)\b.{0,40}|^\W*follow\s+@?[\w.]+( [\w.]+){0,3}\s+on\W+)"
+    r"(twitter|facebook|instagram|linkedin|youtube|tiktok|threads|bluesky)\b|"
     r"\b(like this story|share (it|this( story| article)?) with (a friend|your friends))\b|"
     r"\bdownload (our|the \w+) app\b|"
     # what a sign-up widget says once submitted
