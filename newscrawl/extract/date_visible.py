@@ -26,6 +26,7 @@ XPATH_H1 = "//h1"
 _SPACE = re.compile(r"\s+")
 _MAX_ELEMENT_TEXT = 160
 _MAX_ELEMENTS = 12
+_MAX_VISIBLE = 1
 _MAX_RAW_TEXT = 1000
 _AFTER_HEADLINE = 200
 # "Published on", "Veröffentlicht am", "Erschienen am", "Publié le", "Publicado el" ...:
@@ -144,7 +145,7 @@ def visible_candidates(doc: HtmlElement, adjacent_only: bool = False) -> list[Ra
     for text in _visible_texts(doc, adjacent_only):
         if (located := locate_date(text)) and all(c.text != located for c in found):
             found.append(RawDate(located, "visible"))
-        if len(found) >= 3:
+        if len(found) >= _MAX_VISIBLE:
             break
     return found
 
