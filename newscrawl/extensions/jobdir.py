@@ -65,9 +65,9 @@ class JobdirGuard:
         """Only with a JOBDIR, and only when the archive index can carry the resume."""
         jobdir = job_dir(crawler.settings)
         if not jobdir:
-            raise NotConfigured("no JOBDIR")
+            raise NotConfigured  # no JOBDIR: nothing to guard (no message: Scrapy would warn)
         if not crawler.settings.getbool("NEWSCRAWL_INDEX_ENABLED", True):
-            raise NotConfigured("JobdirGuard needs the archive index (NEWSCRAWL_INDEX_ENABLED)")
+            raise NotConfigured  # the index carries the resume; without it Scrapy's JOBDIR is all there is
         guard = cls(Path(jobdir))
         crawler.signals.connect(guard.spider_closed, signal=signals.spider_closed)
         return guard
