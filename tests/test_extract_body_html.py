@@ -91,3 +91,11 @@ def test_odd_pages_give_an_empty_or_short_body_without_raising() -> None:
         body = extract_body(parse_html(html), URL)
         assert isinstance(body.text, str)
         assert (body.html is None) == (body.text == "")
+
+
+def test_lazy_loaded_figure_shows_the_real_picture() -> None:
+    html = HOSTILE.replace("<p>Forecasters", '<img src="/img/1x1-white.gif" data-src="/img/flood.jpg" '
+                           'alt="Flooded harbour road"><p>Forecasters')
+    page_html = extract_body(parse_html(html), URL).html or ""
+    assert 'src="https://news.example.com/img/flood.jpg"' in page_html
+    assert "1x1-white" not in page_html
