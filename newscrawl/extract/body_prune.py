@@ -32,8 +32,6 @@ _STORY_CLASS = re.compile(r"body|content|article|story|text|entry|post", re.IGNO
 _NOT_STORY_CLASS = re.compile(r"comment|related|teaser|card|promo|sidebar|recirc|footer|"
                               r"nav|menu|widget|reply", re.IGNORECASE)
 _MIN_PARAGRAPH_CHARS = 80
-_LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original")
-_PLACEHOLDER = re.compile(r"1x1|blank|placeholder|spacer|transparent|lazy|pixel", re.IGNORECASE)
 _REGION_SHARE = 0.98
 _INLINE_IN_PARAGRAPH = XPath(
     "//p//*[self::span or self::a or self::em or self::strong or self::b or self::i or self::u]"
@@ -168,19 +166,9 @@ def clear_inline_classes(doc: HtmlElement) -> None:
         element.attrib.pop("id", None)
 
 
-def use_lazy_image_sources(doc: HtmlElement) -> None:
-    """Point lazy-loaded images at the picture, not at the placeholder a script replaces."""
-    for image in doc.iter("img"):
-        lazy = next((image.get(a) for a in _LAZY_SOURCES if image.get(a)), None)
-        src = image.get("src") or ""
-        if lazy and (not src or src.startswith("data:") or _PLACEHOLDER.search(src)):
-            image.set("src", lazy)
-
-
 def prune_page(doc: HtmlElement) -> None:
     """Prepare the page for trafilatura (mutates ``doc``)."""
     drop_invisible(doc)
-    use_lazy_image_sources(doc)
     drop_hover_cards(doc)
     clear_inline_classes(doc)
     unwrap_embedded_posts(doc)
