@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -83,7 +84,22 @@ def output_problems(feeds: Mapping[str, object]) -> list[str]:
     return problems
 
 
+def rendering_problems(settings: BaseSettings) -> list[str]:
+    """NEWSCRAWL_RENDER_JAVASCRIPT without scrapy-playwright installed and wired in."""
+    if not settings.getbool("NEWSCRAWL_RENDER_JAVASCRIPT"):
+        return []
+    if importlib.util.find_spec("scrapy_playwright") is None:
+        return ["NEWSCRAWL_RENDER_JAVASCRIPT is on but scrapy-playwright is not installed: "
+                "pip install scrapy-playwright && playwright install chromium, or turn the setting off"]
+    handlers = settings.getdict("DOWNLOAD_HANDLERS")
+    if not all("scrapy_playwright" in str(handlers.get(scheme, "")) for scheme in ("http", "https")):
+        return ["NEWSCRAWL_RENDER_JAVASCRIPT is on but DOWNLOAD_HANDLERS does not route http and https "
+                "to scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler: set both"]
+    return []
+
+
 def startup_problems(settings: BaseSettings, spider_args: Mapping[str, str]) -> list[str]:
     """Every configuration problem found before crawling, as one line each."""
     feeds = settings.getdict("FEEDS") or settings.getdict("NEWSCRAWL_FEED")
-    return [*site_problems(spider_args), *setting_problems(settings), *output_problems(feeds)]
+    return [*site_problems(spider_args), *setting_problems(settings), *output_problems(feeds),
+            *rendering_problems(settings)]

@@ -19,7 +19,7 @@ COOKIES_ENABLED = False  # news pages need no session; cookies only feed trackin
 # --- Limits: the crawl must end by itself and never fill memory -----------------------------
 DOWNLOAD_TIMEOUT = 20  # seconds; Scrapy's 180 s lets one slow server stall a whole run
 DOWNLOAD_MAXSIZE = 8 * 1024 * 1024  # bytes; larger responses are cancelled
-DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 0  # no warning for big pages: over DOWNLOAD_MAXSIZE they are dropped ("too-large")
 REDIRECT_MAX_TIMES = 5  # longer chains are dropped with reason "redirect-loop"
 RETRY_TIMES = 2  # retries after the first try, for 5xx, 408, 429 and network errors (not 404/410)
 RETRY_GIVE_UP_LOG_LEVEL = "DEBUG"  # the page's drop line ("Dropped: http-503: ...") says it at INFO
@@ -90,6 +90,10 @@ NEWSCRAWL_MAX_PAGES_PER_SITE = 10000  # article URLs requested per site and craw
 NEWSCRAWL_RETRY_AFTER_MAX = 120  # seconds; a longer Retry-After drops the page ("rate-limited")
 NEWSCRAWL_MAX_CRAWL_DELAY = 30  # seconds; a larger robots.txt Crawl-delay is lowered to this
 NEWSCRAWL_ROBOTSTXT_MAX_BYTES = 500 * 1024  # robots.txt is parsed up to here (RFC 9309 2.5)
+# Pages that are only a JavaScript shell are dropped as "no-content". True renders article pages
+# with scrapy-playwright (pip install scrapy-playwright; playwright install chromium) and needs
+# DOWNLOAD_HANDLERS for http/https set to scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler.
+NEWSCRAWL_RENDER_JAVASCRIPT = False
 NEWSCRAWL_FOLLOW_ARTICLE_LINKS = True  # queue story links found on article pages (related stories)
 # Extraction worker processes (off the reactor thread); None = one per core, 0 = in-process.
 NEWSCRAWL_EXTRACT_WORKERS = None

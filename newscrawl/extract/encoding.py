@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 
+import ftfy
 from charset_normalizer import from_bytes
 from w3lib.encoding import http_content_type_encoding, read_bom, resolve_encoding
 
@@ -14,7 +15,18 @@ _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.IGNORECASE
 )
 _PRESCAN_BYTES = 4096
-_NOT_TEXT_PREFIXES = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b")
+_NOT_TEXT_PREFIXES = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b",
+                      b"RIFF", b"\x00\x00\x01\x00", b"OggS", b"ID3", b"\x7fELF", b"wOFF", b"wOF2")
+# C0 controls that never occur in text (tab, LF, FF, CR and ESC of ISO-2022 do), and DEL.
+_CONTROL_BYTES = bytes([*(b for b in range(32) if b not in (9, 10, 12, 13, 27)), 127])
+_MAX_CONTROL_SHARE = 0.02
+# UTF-8 read as windows-1252 and saved again: "Ã©" for "é", "â€™" for "’", "Â " for a no-break space.
+_MOJIBAKE = re.compile("Ã[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u2018-\u203a\u20ac\u2122]"
+                       "|â€[\u0080-\u00bf\u0153\u009d\u02dc\u2018-\u203a\u2122]|Â[\u00a0-\u00bf]")
+_MIN_MOJIBAKE = 2
+# charset_normalizer scores punctuation of windows-1252 (’ — “) as noise and then prefers a
+# Baltic or Central European code page for Western text; browsers default to windows-1252.
+_WESTERN_SLACK = 0.1
 
 
 def declared_meta_encoding(data: bytes) -> str | None:
@@ -26,11 +38,18 @@ def declared_meta_encoding(data: bytes) -> str | None:
 
 
 def looks_binary(data: bytes) -> bool:
-    """True for bytes that are plainly not a text document (PDF, images, archives, NULs)."""
-    head = data[:1024]
+    """True for bytes that are plainly not a text document (PDF, images, archives, garbage).
+
+    >>> looks_binary(b"%PDF-1.7 ...") and not looks_binary("<p>Café</p>".encode("utf-16"))
+    True
+    """
+    head = data[:4096]
     if head.lstrip().startswith(_NOT_TEXT_PREFIXES):
         return True
-    return head.count(b"\x00") > 8
+    if not head or read_bom(head)[0]:
+        return False  # a BOM (UTF-16 has NUL bytes) says it is text
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    return controls > len(head) * _MAX_CONTROL_SHARE
 
 
 def _decodes(data: bytes, encoding: str) -> bool:
@@ -61,12 +80,34 @@ def detect_encoding(data: bytes, content_type: str | None = None) -> str:
             return encoding
     if sample.isascii():
         return "utf-8"
-    best = from_bytes(sample[:65536]).best()
-    return resolve_encoding(best.encoding) if best and best.encoding else "cp1252"
+    return _guess_legacy(sample[:65536])
+
+
+def _guess_legacy(sample: bytes) -> str:
+    matches = from_bytes(sample)
+    best = matches.best()
+    if best is None or not best.encoding:
+        return "cp1252"
+    for match in matches:
+        if ("cp1252" in (match.encoding, *match.could_be_from_charset)
+                and match.chaos <= best.chaos + _WESTERN_SLACK):
+            return "cp1252"
+    return resolve_encoding(best.encoding) or "cp1252"
+
+
+def repair_mojibake(text: str) -> str:
+    """Text with UTF-8-read-as-windows-1252 sequences repaired, when there are several.
+
+    >>> repair_mojibake("Le cafÃ© de lâ€™Ã©tÃ©")
+    'Le café de l’été'
+    """
+    if len(_MOJIBAKE.findall(text, 0, 1 << 20)) < _MIN_MOJIBAKE:
+        return text
+    return str(ftfy.fix_encoding(text))
 
 
 def decode_html(data: bytes, content_type: str | None = None) -> str:
     """Text of an HTML document given its bytes and the HTTP Content-Type header, if any."""
     encoding = detect_encoding(data, content_type)
     text = data.decode(encoding, errors="replace")
-    return text.removeprefix("\ufeff")
+    return repair_mojibake(text.removeprefix("\ufeff"))

@@ -20,6 +20,7 @@ from .bylines import extract_credits_raw
 from .dates import extract_date_candidates, join_candidates
 from .classify import non_article_reason
 from .errors import EmptyBody, NotAnArticle, NotHtml
+from .shell import RENDERING_HINT, SHELL_MAX_VISIBLE_CHARS, is_javascript_shell
 from .structured import StructuredData, parse_structured_data
 
 # lxml refuses documents nested deeper than 255 levels unless huge_tree is set; real pages
@@ -123,7 +124,10 @@ class ArticlePage:
             metadata=Metadata(dateDownloaded=fetched_at.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")),
         )
         # Body extraction prunes the tree, so it runs after every other field.
+        shell = is_javascript_shell(self.doc)  # before extract_body prunes the tree
         body = extract_body(self.doc, self.page.url, article.headline)
+        if shell and len(body.text) <= SHELL_MAX_VISIBLE_CHARS:
+            raise EmptyBody(RENDERING_HINT)  # "no-content", with the way out for such sites
         if not body.text:
             raise EmptyBody(self.page.url)
         article.articleBody, article.articleBodyHtml = body.text, body.html

@@ -30,8 +30,8 @@ _IGNORE_MESSAGES = (
     ("Forbidden by robots.txt", "robots-disallowed"),
     ("max redirections reached", "redirect-loop"),
     ("Filtered offsite request", "offsite-redirect"),
-    ("during decompression", "too-large"),
 )
+_GZIP_BOMB = "during decompression"
 
 
 def failure_reason(exc: BaseException) -> tuple[str, str]:
@@ -47,9 +47,11 @@ def failure_reason(exc: BaseException) -> tuple[str, str]:
         return "timeout", "no complete answer within DOWNLOAD_TIMEOUT"
     if isinstance(exc, IgnoreRequest):
         message = str(exc)
+        if _GZIP_BOMB in message:
+            return "too-large", "body over DOWNLOAD_MAXSIZE once decompressed (Content-Encoding)"
         for marker, code in _IGNORE_MESSAGES:
             if marker in message:
-                return code, message.split(" in request ")[0][:200]
+                return code, message[:200]
         return "ignored", message[:200]
     if isinstance(exc, DownloadConnectionRefusedError | CannotResolveHostError):
         return "unreachable", type(exc).__name__

@@ -15,6 +15,10 @@ from scrapy.exceptions import StopDownload
 from scrapy.http import Request
 
 _RECEIVED = "_newscrawl_bytes_received"
+_LIMIT = "_newscrawl_maxsize"
+# Scrapy's reader checks the same limit after our signal handler, in the same call, and would
+# log a WARNING of its own; its limit is raised by this margin once we enforce the real one.
+_READER_MARGIN = 1024 * 1024
 
 
 def is_robots_request(request: Request) -> bool:
@@ -38,7 +42,9 @@ class ResponseSizeLimit:
         return limit
 
     def _limit(self, request: Request) -> int:
-        return int(request.meta.get("download_maxsize", self.max_bytes) or 0)
+        if _LIMIT not in request.meta:
+            request.meta[_LIMIT] = int(request.meta.get("download_maxsize", self.max_bytes) or 0)
+        return int(request.meta[_LIMIT])
 
     def headers_received(self, headers: Any, body_length: Any, request: Request, spider: Any) -> None:
         """Refuse a body whose Content-Length is already over the limit."""
@@ -48,6 +54,8 @@ class ResponseSizeLimit:
         # would refuse its body anyway, and parsing nothing would allow everything.
         if limit and isinstance(body_length, int) and body_length > limit:
             raise StopDownload(fail=True)
+        if limit and not is_robots_request(request):
+            request.meta["download_maxsize"] = limit + _READER_MARGIN
 
     def bytes_received(self, data: bytes, request: Request, spider: Any) -> None:
         """Stop once the bytes received pass the limit (no or lying Content-Length)."""

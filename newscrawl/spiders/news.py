@@ -62,7 +62,15 @@ class NewsSpider(scrapy.Spider):
         """Connect the idle signal that starts the next discovery phase."""
         spider = super().from_crawler(crawler, *args, **kwargs)
         crawler.signals.connect(spider._next_phase, signal=signals.spider_idle)
+        crawler.signals.connect(spider._offsite_redirect, signal=signals.request_scheduled)
         return spider
+
+    def _offsite_redirect(self, request: Request, spider: Any) -> None:
+        # Scrapy's OffsiteMiddleware refuses these at scheduling time, silently and without errback.
+        if ("discovered_via" in request.meta and request.meta.get("redirect_urls")
+                and not request.dont_filter and self.site_for(request.url) is None):
+            record_drop(self.crawler.stats, "offsite-redirect",
+                        f"redirected off the site from {request.meta['redirect_urls'][0]}", request.url, self.logger)
 
     @classmethod
     def update_settings(cls, settings: Any) -> None:
@@ -206,8 +214,10 @@ class NewsSpider(scrapy.Spider):
             return None
         if self._over_page_cap(canonical_request_url(url), site):
             return None
+        # scrapy-playwright renders the requests that carry meta["playwright"] (docs/limits.md).
+        render = {"playwright": True} if self.settings.getbool("NEWSCRAWL_RENDER_JAVASCRIPT") else {}
         return self._request(url, self.parse_article, site, errback=self.article_failed,
-                             discovered_via=via, hints={k: v for k, v in hints.items() if v})
+                             discovered_via=via, hints={k: v for k, v in hints.items() if v}, **render)
 
     def _over_page_cap(self, url: str, site: int) -> bool:
         cap = self.settings.getint("NEWSCRAWL_MAX_PAGES_PER_SITE")
