@@ -186,8 +186,10 @@ def test_reporting_in_running_text_is_no_credit() -> None:
 
 
 def test_acronyms_and_initials_keep_their_capitals() -> None:
-    assert people("IWB") == ["IWB"]
+    # A lone acronym is an organisation's credit, kept as written.
+    assert split_credit("IWB").agencies == ["IWB"]
     assert people("By J. I. DA SILVA") == ["J. I. da Silva"]
+    assert people("By : Joe S.") == ["Joe S."]
 
 
 def test_a_month_alone_is_no_name() -> None:
@@ -214,3 +216,12 @@ def test_more_byline_tails(raw: str, expected: list[str]) -> None:
 def test_organisation_with_its_town_and_country() -> None:
     credits = split_credit("Beispiel-Verlag GmbH, Nürnberg, Germany")
     assert (credits.people, credits.agencies) == ([], ["Beispiel-Verlag GmbH"])
+
+
+def test_sentence_stop_between_name_and_outlet() -> None:
+    assert people("Jane Roe. Example Radio International") == ["Jane Roe"]
+
+
+def test_team_credits_are_organisations() -> None:
+    credits = split_credit("Created by the Example-Team")
+    assert (credits.people, credits.agencies) == ([], ["Example-Team"])

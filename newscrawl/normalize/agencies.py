@@ -35,7 +35,8 @@ ORGANISATION_WORDS = frozenset(
         "agenturen", "agency", "news", "online", "zeitung", "magazin", "magazine", "media",
         "medien", "blog", "services", "service", "group", "gruppe", "club", "fernsehen", "radio",
         "tv", "diario", "journal", "times", "herald", "tribune", "gazette", "nachrichten",
-        "rundschau", "anzeiger", "kurier", "verlag", "press",
+        "rundschau", "anzeiger", "kurier", "verlag", "press", "partei", "party", "sekretariat",
+        "secretariat", "office", "büro", "council", "international",
     }
 )
 # Job titles printed next to a name ("By JANE ROE, Staff Writer"); a part made only of them goes.
@@ -80,6 +81,11 @@ LINK_WORDS = frozenset(
         "linkedin", "website", "homepage", "x", "rss", "feed",
     }
 )
+# German compounds: "Außenministerium", "Landesverband", "Bürgerstiftung".
+_ORGANISATION_ENDINGS = (
+    "ministerium", "verband", "verein", "stiftung", "gesellschaft", "zeitung", "institut",
+    "partei", "redaktion", "agentur", "sekretariat", "verlag", "behörde", "kammer", "team",
+)
 _AGENCY_CODE = re.compile(r"^[a-zäöü]{2,6}(?:/[a-zäöü]{2,6}){1,3}$", re.IGNORECASE)
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?:/\S*)?$", re.IGNORECASE)
 
@@ -109,5 +115,10 @@ def is_organisation(text: str) -> bool:
     """True for credits that name an organisation: "Nordex SE", "przepisy.pl", "ACLU Team"."""
     if _DOMAIN.match(text.strip()):
         return True
+    # A lone word in capitals is an acronym: "DITIB", "KUT", "VZS".
+    if " " not in text.strip() and text.isupper() and sum(c.isalpha() for c in text) > 1:
+        return True
     words = {w.strip(",()").lower() for w in text.split()}
+    if any(w.endswith(_ORGANISATION_ENDINGS) for w in words):
+        return True
     return bool(words & ORGANISATION_WORDS) or "/" in text

@@ -16,6 +16,8 @@ _HANDLE = re.compile(r"(?<!\w)@\w+")
 # Pieces of one byline line: "29. Juni 2017 · von Tobi", "unocero - Alberto", "A | B", "A / B".
 SEGMENTS = re.compile(
     r"\s*(?:[|·•▪»«›‹\n]|\s[\u2013\u2014-]\s|\s/\s|\s[\u2013\u2014-]$"
+    # "Jane Roe. Example Radio": a sentence stop after a word (not after an initial).
+    r"|(?<=[a-zà-ÿ]{2})\.\s+(?=[A-ZÀ-Þ])"
     # Text of two elements run together: "Jane RoeQuelle: dpa".
     r"|(?<=[a-zäöüß])(?=(?:Quelle|Source|Fuente|Fotos?|Bild|Bilder)\s*:))\s*"
 )
@@ -63,18 +65,21 @@ _DATE = re.compile(
     re.IGNORECASE
 )
 _PREFIX = re.compile(
-    r"^(?:(?:posted|published|written|ein artikel|words|story|text|reported|report|artikel|beitrag"
+    r"^(?:(?:posted|published|written|created|ein artikel|words|story|text|reported|report|artikel|beitrag"
     r"|rezept|geschrieben"
     r"|verfasst|eingestellt|erstellt|veröffentlicht|publiziert|publicado|escrito|écrit|publié"
     r"|redigé|un articolo|a cura|pressemitteilung|kommentar|gastbeitrag|ein beitrag)\s*)?"
     r"(?:by|von|vom|par|por|door|di|av|af|durch)\s*:?(?:\s+|$)"
     r"|^(?:autor(?:in|en)?|author(?:s)?|text|texto|texte|verfasser(?:in)?|auteur|autore"
-    r"|reporter|writer|by|von|por|par|redakteur(?:in)?|redaktion|quelle|source|fuente|bron|fonte"
+    r"|reporter|writer|by|von|por|par|redakteur(?:in)?|redaktion|quelle|автор|авторы|текст|source|fuente|bron|fonte"
     r"|责任编辑|作者|编辑|撰文|记者|文)\s*[:：]\s*"
     r"|^(?:geschrieben|posted|written|beitrag|artikel)?\s*(?-i:(?:[Bb]y|[Vv]on)(?=[A-ZÄÖÜ][a-zäöüß]))",
     re.IGNORECASE,
 )
-_AFFILIATION = re.compile(r"\s+(?i:for|für|pour|para)\s+(?i:the\s+|die\s+|den\s+)?[A-Z].*$")
+# "Jane Roe For The Mail On Sunday": the paper she wrote for is no credit of the page.
+_AFFILIATION = re.compile(
+    r"\s+(?i:for|für|pour|para)\s+(?i:the|die|den|der|das|la|le|el|los|las)\s+[A-Z].*$"
+)
 _FILED_FROM = re.compile(r"^(?:in|em|en|aus|from|à|desde|depuis)\s+[A-ZÀ-Þ]")
 _INITIALS = re.compile(r"^(?:\w\.)+$")
 _PARENTHESES = re.compile(r"\s*\(([^()]*)\)")
@@ -177,7 +182,7 @@ def clean_segment(segment: str) -> list[str]:
     segment = _AFFILIATION.sub("", strip_prefix(segment))
     found = []
     for part in _NAMES.split(segment):
-        part = strip_prefix(part.strip(" .:|-–—()[]\"'“”„"))
+        part = strip_prefix(part.strip(" :|-–—()[]\"'“”„"))
         part = _strip_roles(part).strip(" ,:|/-–—")
         # Keep the period of a final initial ("Joe S."), drop a sentence's.
         if part.endswith(".") and not re.search(r"(?:\b\w|Jr|Sr)\.$", part):
