@@ -126,6 +126,7 @@ def test_recovery_cuts_the_torn_line_publishes_and_replays_idempotently(tmp_path
     index.commit(writes)
     index.commit(writes)  # a second recovery of the same lines changes nothing
     assert index.count() == 3 and index.lookup("https://ex.com/1").version == 1
+    assert index.lookup("https://ex.com/1").last_fetched == 1714521600  # the record's dateDownloaded
     assert recover_output(str(part), str(final)) is None  # already published
 
 

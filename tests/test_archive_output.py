@@ -9,7 +9,7 @@ import subprocess
 import time
 
 import pytest
-from archive_helpers import crawl_command, crawl_env
+from archive_helpers import crawl_command, crawl_env, crawl_in
 from warcio.archiveiterator import ArchiveIterator
 
 from newscrawl.demo.server import DemoServer
@@ -63,3 +63,11 @@ def test_the_warc_holds_the_raw_article_responses(gzip_warc_run):
     status, body = responses[server.url + story.path]
     assert status == "200" and story.headline.encode() in body
     assert {server.url + s.path for s in server.site.stories} <= set(responses)
+
+
+def test_without_the_index_every_crawl_is_a_full_crawl(tmp_path):
+    with DemoServer() as server:
+        runs = [crawl_in(tmp_path, server.url, "-s", "NEWSCRAWL_INDEX_ENABLED=False") for _ in range(2)]
+    assert [len(run.records) for run in runs] == [12, 12]
+    assert not (tmp_path / "output/index.sqlite").exists()
+    assert {r["changeType"] for r in runs[1].records} == {None}

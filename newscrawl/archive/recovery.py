@@ -18,6 +18,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -34,9 +35,22 @@ def article_key(url: str, canonical_url: str | None) -> str:
     return canonical_request_url(canonical_url or url)
 
 
+def downloaded_at(record: dict[str, Any]) -> int | None:
+    """metadata.dateDownloaded of a record as epoch seconds."""
+    text = (record.get("metadata") or {}).get("dateDownloaded")
+    try:
+        return int(datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp()) if text else None
+    except ValueError:
+        return None
+
+
 def write_for_record(record: dict[str, Any], fetched_at: int, fetch: FetchFacts | None = None) -> ArticleWrite:
-    """The index write that matches one exported record (same fingerprint the pipeline made)."""
+    """The index write that matches one exported record (same fingerprint the pipeline made).
+
+    ``fetched_at`` is used when the record does not say when it was downloaded.
+    """
     url = record["url"]
+    fetched_at = downloaded_at(record) or fetched_at
     return ArticleWrite(
         key=article_key(url, record.get("canonicalUrl")), url=url, host=host_of(url),
         fingerprint=content_fingerprint(record.get("headline"), record.get("articleBody"),
