@@ -180,3 +180,13 @@ def test_seed_page_visible_date_in_the_site_zone():
     assert {key: getattr(record, key) for key in expected} == expected
     naive = build_record(page)
     assert (naive.datePublished, naive.datePublishedTimezoneAssumed) == ("2013-11-02T11:16:00", False)
+
+
+@pytest.mark.parametrize("text", [
+    "", "\x00", "9" * 50, "2020-13-45T99:99:99Z", "31/02/2020", "0000-00-00", "2020年13月40日",
+    "vor 99999999 Tagen", "99999 years ago", "Sat, 99 Foo 2020 00:00:00 +9999", "Tue Jul 30 09:35:14 CEST",
+])
+def test_hostile_text_never_raises(text):
+    for options in (NO_ZONE, PHOENIX, DateOptions(day_first=True, fetched_at=datetime(2024, 5, 1))):
+        to_iso8601(text, options)
+        choose_published([RawDate(text, "json-ld"), RawDate(text, "visible")], options)

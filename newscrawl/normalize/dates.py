@@ -166,7 +166,8 @@ def _parse_relative(text: str, options: DateOptions) -> ParsedDate | None:
     base = options.fetched_at.astimezone(zone)
     settings = {"PREFER_DATES_FROM": "past", "RELATIVE_BASE": base.replace(tzinfo=None)}
     try:
-        value = dateparser.parse(text, languages=_known_languages(options.languages), settings=settings)
+        languages = _known_languages(options.languages or _FALLBACK_LANGUAGES)
+        value = dateparser.parse(text, languages=languages, settings=settings)
     except (ValueError, OverflowError, TypeError):
         return None
     if value is None:
@@ -236,10 +237,11 @@ def implausible(parsed: ParsedDate, options: DateOptions) -> str | None:
     if parsed.value.year < options.min_year:
         return "date-too-old"
     if options.fetched_at is not None:
-        value = parsed.value
+        value, fetched = parsed.value, options.fetched_at
         reference = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+        fetched = fetched if fetched.tzinfo else fetched.replace(tzinfo=timezone.utc)
         # A day of slack: a naive local date may be ahead of the UTC fetch time.
-        if reference > options.fetched_at + timedelta(days=1):
+        if reference > fetched + timedelta(days=1):
             return "date-in-future"
     return None
 
