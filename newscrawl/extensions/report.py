@@ -6,6 +6,7 @@ import json
 import logging
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import Any, Self
 
 from scrapy import signals
@@ -34,28 +35,76 @@ def _jsonable(value: Any) -> Any:
     return value.isoformat() if isinstance(value, datetime) else value
 
 
+_FEED_SUFFIXES = (".gz", ".jsonl", ".jl", ".json", ".csv", ".xml", ".part")
+
+
+def stats_path_for(feed_uri: str) -> Path | None:
+    """Where the report of a crawl writing ``feed_uri`` goes: beside it, as <name>.stats.json.
+
+    >>> str(stats_path_for("file:///data/news-2024.jsonl.gz"))
+    '/data/news-2024.stats.json'
+    >>> stats_path_for("s3://bucket/news.jsonl") is None
+    True
+    """
+    parts = urlsplit(feed_uri)
+    if parts.scheme not in {"", "file"} and len(parts.scheme) > 1:
+        return None  # remote storage: set NEWSCRAWL_STATS_FILE to keep the report
+    path = Path(parts.path if parts.scheme == "file" else feed_uri)
+    name = path.name
+    while name.endswith(_FEED_SUFFIXES):
+        name = name.rsplit(".", 1)[0]
+    return path.with_name(f"{name}.stats.json")
+
+
+def write_report(path: Path, reason: str, stats: dict[str, Any]) -> None:
+    """Write the drop table and every stat as JSON, atomically."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(json.dumps({"finish_reason": reason, "dropped": drop_reasons(stats), "stats": stats},
+                              indent=2, sort_keys=True), encoding="utf-8")
+    tmp.replace(path)
+
+
 class CrawlReport:
-    """Log the drop-reason table and write all stats to NEWSCRAWL_STATS_FILE when the spider closes."""
+    """Log the drop-reason table when the spider closes; write all stats as JSON to
+    NEWSCRAWL_STATS_FILE, or else next to the output file (``out.jsonl`` -> ``out.stats.json``)."""
 
     def __init__(self, crawler: Crawler, stats_file: str | None) -> None:
         self.crawler, self.stats_file = crawler, stats_file
+        self.reason = "finished"
+        self.feed_uris: list[str] = []
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        """Connect to spider_closed."""
+        """Connect to spider_closed and to the feed exporter's signals."""
         extension = cls(crawler, crawler.settings.get("NEWSCRAWL_STATS_FILE"))
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(extension.feed_slot_closed, signal=signals.feed_slot_closed)
+        crawler.signals.connect(extension.feed_exporter_closed, signal=signals.feed_exporter_closed)
         return extension
 
-    def spider_closed(self, spider: Any, reason: str) -> None:
-        """Report and save the stats."""
+    def _stats(self) -> dict[str, Any]:
         assert self.crawler.stats is not None
-        stats = {k: _jsonable(v) for k, v in self.crawler.stats.get_stats().items()}
+        return {k: _jsonable(v) for k, v in self.crawler.stats.get_stats().items()}
+
+    def spider_closed(self, spider: Any, reason: str) -> None:
+        """Log the summary; save the stats to NEWSCRAWL_STATS_FILE when it is set."""
+        self.reason = reason
+        stats = self._stats()
         logger.info("crawl summary (%s):\n%s", reason, format_report(stats))
         if self.stats_file:
-            path = Path(self.stats_file)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(path.suffix + ".tmp")
-            tmp.write_text(json.dumps({"finish_reason": reason, "dropped": drop_reasons(stats),
-                                       "stats": stats}, indent=2, sort_keys=True), encoding="utf-8")
-            tmp.replace(path)
+            write_report(Path(self.stats_file), reason, stats)
+
+    def feed_slot_closed(self, slot: Any) -> None:
+        """Remember where a feed was written."""
+        self.feed_uris.append(str(slot.uri))
+
+    def feed_exporter_closed(self) -> None:
+        """Without NEWSCRAWL_STATS_FILE, save the stats beside the first local output file."""
+        if self.stats_file:
+            return
+        for uri in self.feed_uris:
+            if path := stats_path_for(uri):
+                write_report(path, self.reason, self._stats())
+                logger.info("crawl report written to %s", path)
+                return
