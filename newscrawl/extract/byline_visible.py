@@ -21,7 +21,10 @@ XPATH_MARKS = etree.XPath(
     ' | //@data-testid[contains(., "uthor")]'
 )
 _STRONG_CLASS = re.compile(r"byline|author-?name|AuthorName", re.IGNORECASE)
-XPATH_TEXTS = etree.XPath("//body//text()")
+# Plain strings for the scan (a "smart" string would build its parent element); the few
+# matches are fetched again by position, with their parent.
+XPATH_TEXTS = etree.XPath("//body//text()", smart_strings=False)
+XPATH_TEXT_AT = etree.XPath("(//body//text())[$n]")
 _SKIP_TAGS = frozenset(
     {"input", "textarea", "form", "link", "meta", "script", "style", "img", "svg", "symbol",
      "button", "select", "option", "noscript", "time", "figure", "figcaption", "picture", "head"}
@@ -156,9 +159,10 @@ def visible_byline(doc: HtmlElement, sites: frozenset[str]) -> list[str]:
 
 def text_byline(doc: HtmlElement, sites: frozenset[str]) -> list[str]:
     """A short "By ..." / "Von ..." / "Text: ..." line in the page, when no markup marks one."""
-    for text in XPATH_TEXTS(doc):
-        if len(text) > _MAX_TEXT or not (opening := _TEXT_BYLINE.match(text)):
+    for index, plain in enumerate(XPATH_TEXTS(doc), 1):
+        if len(plain) > _MAX_TEXT or not (opening := _TEXT_BYLINE.match(plain)):
             continue
+        text = XPATH_TEXT_AT(doc, n=index)[0]
         parent = text.getparent()
         if parent is not None and text.is_tail:
             parent = parent.getparent()

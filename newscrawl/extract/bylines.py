@@ -8,13 +8,13 @@ last resort: the normalizer files such a credit under agencies, never under auth
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from lxml.html import HtmlElement
 
 from ..normalize.agencies import agency_name
-from ..normalize.bylines import name_key, normalize_credits, site_keys
+from ..normalize.bylines import Credits, name_key, normalize_credits, site_keys
 from .byline_visible import text_byline, visible_byline
 from .metadata import clean_text
 from .structured import StructuredData, as_text, node_types
@@ -87,15 +87,21 @@ def site_names(data: StructuredData, metas: dict[str, list[str]], url: str) -> f
     return site_keys(names, url)
 
 
+@lru_cache(maxsize=64)
+def _normalized(credits: tuple[str, ...], sites: frozenset[str]) -> Credits:
+    """normalize_credits, once per candidate: each source is judged two or three times."""
+    return normalize_credits(list(credits), sites)
+
+
 def _credited_keys(credits: list[str], sites: frozenset[str]) -> frozenset[str]:
     """Keys of everyone the credits name besides the site."""
-    found = normalize_credits(credits, sites)
+    found = _normalized(tuple(credits), sites)
     return frozenset(name_key(n) for n in [*(p[0] for p in found.people), *found.agencies])
 
 
 def _names_people(credits: list[str], sites: frozenset[str]) -> bool:
     """True when the credits name a person or a news agency, not only organisations."""
-    found = normalize_credits(credits, sites)
+    found = _normalized(tuple(credits), sites)
     return bool(found.people) or any(agency_name(a) for a in found.agencies)
 
 
