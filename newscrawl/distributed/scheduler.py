@@ -4,7 +4,7 @@
 download, the callback, and the item pipelines (feed export included) of everything the
 response yielded, and after a redirect or retry has been queued. Scrapy has no signal for
 that moment, so a timer compares our leases with ``engine._slot.inprogress`` every
-``lease / 3`` seconds; the same timer renews the leases still in flight and re-queues the
+``lease / 3`` seconds (at most 1 s); the same timer renews the leases still in flight and re-queues the
 expired leases of dead workers. Before an acknowledgement the feed files are flushed, so
 the records of an acknowledged request are on disk even if the worker is killed next. Upstream would need: a ``request_finished`` signal (or a
 scheduler hook) in Scrapy, and a reliable (leasing) queue in scrapy-redis.
@@ -57,7 +57,9 @@ class ReliableScheduler(Scheduler):
         self.queue.lease_ms = int(self.lease_seconds * 1000)
         self.queue.max_requeues = self.max_requeues
         self._timer = create_looping_call(self.tend_leases)
-        self._timer.start(max(self.lease_seconds / 3, 0.1), now=False)
+        # At least once a second: an idle worker polls the shared queue only at Scrapy's 5 s
+        # heartbeat, so the timer also wakes the engine when other workers queued requests.
+        self._timer.start(min(max(self.lease_seconds / 3, 0.1), 1.0), now=False)
 
     def close(self, reason: str) -> None:
         """Stop the timer; acknowledge what is done (a request still held returns to the queue)."""
@@ -82,6 +84,8 @@ class ReliableScheduler(Scheduler):
                 self.stats.inc_value("newscrawl/redis/requeued", requeued)
             if dropped:
                 self.stats.inc_value("newscrawl/dropped/lease-expired-too-often", dropped)
+        if engine and engine._slot and len(self.queue):
+            engine._slot.nextcall.schedule()
         if requeued or dropped:
             logger.info("Re-queued %s requests of dead workers (%s given up)", requeued, dropped)
 
