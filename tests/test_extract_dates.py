@@ -10,6 +10,7 @@ import pytest
 from newscrawl.extract.date_raw import RawDate, join_candidates, locate_date, split_candidates
 from newscrawl.extract.date_visible import labelled_candidate, visible_candidates
 from newscrawl.extract.dates import (
+    extract_date_candidates,
     extract_modified_candidates,
     extract_published_candidates,
     extract_published_raw,
@@ -17,6 +18,9 @@ from newscrawl.extract.dates import (
 )
 from newscrawl.extract.page import parse_html
 from newscrawl.extract.structured import parse_structured_data
+from newscrawl.items import Article, Metadata
+from newscrawl.normalize.article import normalize_dates
+from newscrawl.normalize.dates import DateOptions
 
 STORY = "<p>The council approved the budget on a late vote after a long debate.</p>"
 
@@ -169,3 +173,43 @@ def test_candidates_travel_in_the_raw_fields_line_for_line():
     assert (raw, source) == ("2024-05-01T09:30:00Z\n2024-05-01", "json-ld\nurl")
     assert split_candidates(raw, source) == candidates
     assert split_candidates("2024-05-01", None) == [RawDate("2024-05-01", "")]
+
+
+def _normalized(html: str, url: str = "", hints: dict[str, str] | None = None, **options: object) -> Article:
+    doc = parse_html(html)
+    found = extract_date_candidates(doc, parse_structured_data(doc), hints or {}, url)
+    article = Article(url=url or "https://example.com/a", metadata=Metadata(dateDownloaded="2024-05-01T12:00:00Z"))
+    article.datePublishedRaw, article.datePublishedSource = join_candidates(found.published)
+    article.dateModifiedRaw, article.dateModifiedSource = join_candidates(found.modified)
+    normalize_dates(article, DateOptions(**options))  # type: ignore[arg-type]
+    return article
+
+
+def test_seed_json_ld_offset_is_kept_and_not_assumed():
+    head = _json_ld({"@type": "NewsArticle", "datePublished": "2013-11-02T11:16:00-07:00"})
+    body = '<h1>Japan, Russia agree to expand defense ties</h1><p class="date">Nov 2, 2013, 11:16 AM</p>' + STORY
+    article = _normalized(_page(head, body), default_tz="America/Phoenix")
+    assert (article.datePublished, article.datePublishedSource, article.datePublishedTimezoneAssumed) == (
+        "2013-11-02T11:16:00-07:00", "json-ld", False,
+    )
+
+
+@pytest.mark.parametrize(("hints", "url", "expected"), [
+    ({"news_publication_date": "2024-04-30T08:00:00+02:00"}, "", ("2024-04-30T08:00:00+02:00", "news-sitemap")),
+    ({"feed_published": "Tue, 30 Apr 2024 08:00:00 +0200"}, "", ("2024-04-30T08:00:00+02:00", "feed")),
+    ({}, "https://example.com/2024/04/30/council-budget/", ("2024-04-30", "url")),
+])
+def test_discovery_and_url_dates_normalized(hints, url, expected):
+    body = "<h1>Council approves budget</h1>" + STORY
+    article = _normalized(_page(body=body), url=url, hints=hints)
+    assert (article.datePublished, article.datePublishedSource) == expected
+
+
+def test_published_and_modified_with_their_sources():
+    head = _json_ld({"@type": "NewsArticle", "datePublished": "2024-04-30T08:00:00+02:00"}) + (
+        '<meta property="article:modified_time" content="2024-04-30T17:45:00+02:00">'
+    )
+    article = _normalized(_page(head))
+    assert (article.datePublished, article.dateModified, article.dateModifiedSource) == (
+        "2024-04-30T08:00:00+02:00", "2024-04-30T17:45:00+02:00", "meta",
+    )
