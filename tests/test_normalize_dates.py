@@ -41,6 +41,9 @@ def _iso(text: str, options: DateOptions = NO_ZONE) -> str | None:
     ("Updated 3 hours ago", PHOENIX, "2024-05-01T02:00:00-07:00"),
     ("vor 2 Tagen", NO_ZONE, "2024-04-29"),
     ("2020年07月03日", NO_ZONE, "2020-07-03"),
+    ("Sat 2 Nov 2013 11.16 GMT", NO_ZONE, "2013-11-02T11:16:00+00:00"),
+    ("2 ноября 2013, 11:16", DateOptions(fetched_at=FETCHED, languages=("ru", "en")), "2013-11-02T11:16:00"),
+    ("Publié le 2 novembre 2013 à 11h16", NO_ZONE, "2013-11-02T11:16:00"),
     ("Published November 8, 2023", NO_ZONE, "2023-11-08"),
 ])
 def test_visible_forms(text, options, expected):

@@ -36,7 +36,7 @@ _RELATIVE = re.compile(r"\b(?:ago|vor|hace|il y a|fa|yesterday|today|gestern|heu
 _SPACED_DOTS = re.compile(r"(?<=\b\d)\.\s(?=\d)|(?<=\b\d\d)\.\s(?=\d)")
 _CLOCK_UNITS = re.compile(r"min|hour|hr|stund|heure|hora|\bore\b|uur", re.I)
 _WORD = re.compile(r"[^\W\d_]{3,}")
-_HAS_CLOCK = re.compile(r"\d{1,2}[:h]\d{2}|\bago\b|\bvor\b", re.I)
+_HAS_CLOCK = re.compile(r"\d{1,2}[:h]\d{2}|(?<![\d.])\d{1,2}\.\d{2}(?![\d.])|\bago\b|\bvor\b", re.I)
 _DATEPARSER_BASE = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]}
 _MAX_DATEPARSER_TEXT = 80
 _FALLBACK_LANGUAGES = (
