@@ -118,6 +118,14 @@ def test_visible_words_are_not_glued_together():
     assert visible_candidates(parse_html(_page(body=body)))[0].text == "Nov 3, 2023"
 
 
+def test_script_text_under_the_headline_is_not_a_visible_date():
+    body = (
+        "<h1>Council approves budget</h1><div><script>var built = '2020-10-26';</script>"
+        "<p>Von Jane Roe, 4. Februar 2022</p></div>" + STORY
+    )
+    assert visible_candidates(parse_html(_page(body=body)))[0] == RawDate("4. Februar 2022", "visible")
+
+
 def test_labelled_publication_date_beats_the_last_change():
     body = (
         "<h1>Rezension</h1>" + STORY

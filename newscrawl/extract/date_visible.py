@@ -20,6 +20,7 @@ _DATED_WORDS = (
 # the search also stays inside the headline's neighbourhood when there is a headline.
 XPATH_DATED_ELEMENTS = ".//*[{}]".format(" or ".join(f"contains(@class, '{w}')" for w in _DATED_WORDS))
 _SKIP_TAGS = frozenset({"script", "style", "meta", "html", "body", "time", "link"})
+_HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template"})
 _ZONE_LEVELS = 3
 XPATH_TIME_TEXT = ".//time"
 XPATH_H1 = "//h1"
@@ -37,7 +38,7 @@ _LABEL_WORDS = (
     "opublikowano", "publicerad", "publiceret", "publisert",
 )
 _PUBLISHED_LABEL = re.compile(
-    r"(?<![^\W\d_])(?:{})(?:\s+(?:on|am|le|el|il|em|op|den|at|by\s+\S+\s+on))?\s*[:\-\u2013|,]?\s".format(
+    r"(?<![^\W\d_])(?:{})(?:\s+(?:on|am|le|el|il|em|op|den|at|by\s+\S+\s+on))?\s*[:\-\u2013|,]?\s*".format(
         "|".join(re.escape(w) for w in _LABEL_WORDS)
     ),
     re.I,
@@ -47,10 +48,20 @@ _MAX_PAGE_TEXT = 100_000
 _LABEL_WINDOW = 40
 
 
+def _reader_text(element: HtmlElement) -> Iterator[str]:
+    """The text of an element as a reader sees it: script and style content left out."""
+    for event, node in lxml.etree.iterwalk(element, events=("start", "end")):
+        if event == "start":
+            if node.text and node.tag not in _HIDDEN_TAGS:
+                yield node.text
+        elif node is not element and node.tail:
+            yield node.tail
+
+
 def _short_text(element: HtmlElement) -> str | None:
     pieces: list[str] = []
     size = 0
-    for piece in element.itertext():
+    for piece in _reader_text(element):
         # Stop early on big containers: their text is never a timestamp line.
         size += len(piece)
         if size > _MAX_RAW_TEXT:
@@ -77,7 +88,7 @@ def _following_texts(h1: HtmlElement) -> Iterator[str]:
             continue
         element = following
         if element.tag not in _SKIP_TAGS:
-            yield from element.itertext()
+            yield from _reader_text(element)
         tail = element.tail
 
 
