@@ -141,8 +141,8 @@ def test_recovery_of_a_gzip_output_compresses_on_publish(tmp_path):
 def test_doctests_of_the_archive_helpers():
     import doctest
 
-    from newscrawl.archive import fingerprint, hints
-    assert doctest.testmod(hints).failed == 0 and doctest.testmod(fingerprint).failed == 0
+    from newscrawl.archive import fingerprint, hints, sqlite
+    assert all(doctest.testmod(m).failed == 0 for m in (hints, fingerprint, sqlite))
 
 
 def test_archive_package_never_imports_scrapy():

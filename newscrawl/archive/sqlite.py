@@ -39,8 +39,14 @@ _COLUMNS = ("key, url, host, first_seen, last_fetched, last_changed, fingerprint
 
 
 def host_of(url: str) -> str:
-    """Host name of a URL, without a leading "www."."""
-    return (urlsplit(url).hostname or "").removeprefix("www.")
+    """The site part of a URL: host name without a leading "www.", and the port if one is given.
+
+    >>> host_of("https://www.Example.com/a"), host_of("http://127.0.0.1:8080/a")
+    ('example.com', '127.0.0.1:8080')
+    """
+    parts = urlsplit(url)
+    host = (parts.hostname or "").removeprefix("www.")
+    return f"{host}:{parts.port}" if parts.port else host
 
 
 class SqliteIndex:
