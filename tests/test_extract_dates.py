@@ -221,3 +221,10 @@ def test_published_and_modified_with_their_sources():
     assert (article.datePublished, article.dateModified, article.dateModifiedSource) == (
         "2024-04-30T08:00:00+02:00", "2024-04-30T17:45:00+02:00", "meta",
     )
+
+
+def test_generic_date_meta_is_read_month_first_when_slashed():
+    # ASP.NET and US CMSs write meta dates month first; htmldate would read 11 January.
+    html = _page('<meta name="date" content="11/01/2023 12:43:42">', "<div>" + STORY + "</div>")
+    article = _normalized(html)
+    assert (article.datePublished, article.datePublishedSource) == ("2023-11-01T12:43:42", "meta")

@@ -166,6 +166,8 @@ def _published(
         if labelled := labelled_candidate(doc):
             candidates.append(labelled)
         candidates += visible_candidates(doc, adjacent_only=True)[:1]
+        # The page's own generic date meta, read in our day order, before a page-wide search.
+        candidates += [c for c in weak if c.source == "meta"][:1]
         if not candidates and (found := htmldate_candidate(doc, url)):
             candidates.append(found)
         if not candidates:
