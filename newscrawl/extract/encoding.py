@@ -26,7 +26,9 @@ _MOJIBAKE = re.compile("Ã[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u01
 _MIN_MOJIBAKE = 2
 # charset_normalizer scores punctuation of windows-1252 (’ — “) as noise and then prefers a
 # Baltic or Central European code page for Western text; browsers default to windows-1252.
+# It wins when it reads as well as the best guess (coherence) with only a little more noise.
 _WESTERN_SLACK = 0.1
+_COHERENCE_SLACK = 0.02
 
 
 def declared_meta_encoding(data: bytes) -> str | None:
@@ -90,7 +92,8 @@ def _guess_legacy(sample: bytes) -> str:
         return "cp1252"
     for match in matches:
         if ("cp1252" in (match.encoding, *match.could_be_from_charset)
-                and match.chaos <= best.chaos + _WESTERN_SLACK):
+                and match.chaos <= best.chaos + _WESTERN_SLACK
+                and match.coherence >= best.coherence - _COHERENCE_SLACK):
             return "cp1252"
     return resolve_encoding(best.encoding) or "cp1252"
 
