@@ -22,15 +22,16 @@ from pathlib import Path
 from typing import Any
 
 from newscrawl import record
-from newscrawl.extract import page
+from newscrawl.extract import metadata, page
 from newscrawl.extract.encoding import decode_html
 from newscrawl.extract.errors import ExtractionError
 
 STAGES = (  # (module, attribute-name pattern, stage label)
     (page, r"parse_html$", "parse HTML"),
     (page, r"parse_structured_data$", "JSON-LD"),
-    (page, r"non_article_reason$", "page classification"),
-    (page, r"extract_(published|modified)", "dates: extract"),
+    (page, r"non_article_reason$|is_javascript_shell$", "page classification"),
+    (page, r"extract_(date|published|modified)", "dates: extract"),
+    (metadata, r"^extract_", "metadata (headline, description, image...)"),
     (page, r"extract_credits", "bylines: extract"),
     (page, r"extract_body$", "body"),
     (record, r"normalize_dates$", "dates: normalize"),
@@ -109,7 +110,7 @@ def main() -> int:
     print("| stage | first pass | second pass |")
     print("|---|---|---|")
     labels = [label for _, _, label in STAGES]
-    for label in [*labels, "rest (metadata, items)"]:
+    for label in [*labels, "rest (items, glue)"]:
         cells = []
         for total, spent in passes:
             value = spent.get(label, total - sum(spent.values()) if label.startswith("rest") else 0)
