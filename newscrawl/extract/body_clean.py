@@ -124,9 +124,17 @@ def _split_trailer(blocks: list[_Element], text_of: dict[_Element, str],
     while end > 1 and (is_trailer(texts[end - 1]) or is_rule(texts[end - 1])
                        or is_own_links_list(blocks[end - 1], page_host)):
         end -= 1
-    notes = [t for b, t in zip(blocks[end:], texts[end:]) if t and not is_rule(t) and b.tag != "list"]
-    trailer = [t for t in notes if is_trailer(t)] or notes[:2]
-    return Cleaned(blocks=blocks[:end], trailer=trailer)
+    notes = [t for b, t in zip(blocks[end:], texts[end:]) if t and b.tag != "list"]
+    return Cleaned(blocks=blocks[:end], trailer=_credit_lines(notes))
+
+
+def _credit_lines(notes: list[str]) -> list[str]:
+    """The end notes that may carry credits: credit-like lines, and the first lines set apart
+    by a typed rule ("___"), where wire stories put their contributor notes."""
+    after_rule = next((i for i, t in enumerate(notes) if is_rule(t)), None)
+    ruled = [t for t in notes[after_rule + 1:after_rule + 3] if not is_rule(t)] \
+        if after_rule is not None else []
+    return [t for t in notes if not is_rule(t) and (is_trailer(t) or t in ruled)]
 
 
 def clean_blocks(root: _Element, headline: str | None = None, url: str | None = None) -> Cleaned:
