@@ -228,3 +228,14 @@ def test_generic_date_meta_is_read_month_first_when_slashed():
     html = _page('<meta name="date" content="11/01/2023 12:43:42">', "<div>" + STORY + "</div>")
     article = _normalized(html)
     assert (article.datePublished, article.datePublishedSource) == ("2023-11-01T12:43:42", "meta")
+
+
+def test_visible_modified_element_is_a_modified_candidate():
+    body = (
+        '<h1>Budget</h1><time itemprop="dateModified" datetime="2024-05-02T10:00:00+02:00">2 May</time>'
+        + STORY
+    )
+    doc = parse_html(_page(body=body))
+    assert extract_modified_candidates(doc, parse_structured_data(doc)) == [
+        RawDate("2024-05-02T10:00:00+02:00", "time-tag"),
+    ]

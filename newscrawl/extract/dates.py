@@ -9,7 +9,7 @@ per line and ``datePublishedSource`` their sources, line for line (see ``join_ca
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,6 +38,7 @@ MODIFIED_META = (
 _JSON_LD_PUBLISHED = ("datePublished", "dateCreated", "uploadDate")
 # Through the attribute axis: testing attributes of every element costs twice as much.
 XPATH_PUBLISHED_ELEMENTS = '//@itemprop[.="datePublished" or .="dateCreated"]/.. | //@pubdate/..'
+XPATH_MODIFIED_ELEMENTS = '//@itemprop[.="dateModified"]/..'
 # Whole dates in URL paths: /2013/11/02/, /2013-11-02-, /20131102/.
 _URL_DATE = re.compile(
     r"[/_-]((?:199\d|20[0-4]\d))([/_-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?=[/_.-]|\d{0,2}[/_.-]|$)"
@@ -84,8 +85,9 @@ def _meta(index: MetaIndex, names: tuple[str, ...], source: str) -> Iterator[Raw
             yield RawDate(content, source)
 
 
-def _published_elements(doc: HtmlElement) -> Iterator[RawDate]:
-    elements = [e for e in doc.xpath(XPATH_PUBLISHED_ELEMENTS) if e.tag != "meta"]
+def _dated_elements(doc: HtmlElement, xpath: str) -> Iterator[RawDate]:
+    # <meta itemprop> tags are in the meta index already.
+    elements = [e for e in doc.xpath(xpath) if e.tag != "meta"]
     for element in elements[:3]:
         found = _clean(element.get("datetime") or element.get("content") or element.text_content())
         if found:
@@ -114,7 +116,7 @@ def url_date(url: str) -> RawDate | None:
     return None
 
 
-def _unique(candidates: Iterator[RawDate]) -> list[RawDate]:
+def _unique(candidates: Iterable[RawDate]) -> list[RawDate]:
     seen: set[str] = set()
     result = []
     for candidate in candidates:
@@ -133,7 +135,7 @@ def _strong(
 ) -> Iterator[RawDate]:
     yield from _json_ld(data, _JSON_LD_PUBLISHED)
     yield from _meta(index, PUBLISHED_META, "meta")
-    yield from _published_elements(doc)
+    yield from _dated_elements(doc, XPATH_PUBLISHED_ELEMENTS)
     for key, source in (("news_publication_date", "news-sitemap"), ("feed_published", "feed")):
         if found := _clean(hints.get(key)):
             yield RawDate(found, source)
@@ -174,7 +176,7 @@ def _published(
             # Dates elsewhere near the headline, else the first date written on the page.
             found = next((c for c in weak if c.source == "visible"), None) or first_text_date(doc)
             candidates += [found] if found else []
-    return _unique(iter(candidates + weak))
+    return _unique(candidates + weak)
 
 
 def extract_published_candidates(
@@ -192,13 +194,15 @@ def extract_published_raw(
     return found[0] if found else None
 
 
-def _modified(data: StructuredData, index: MetaIndex) -> list[RawDate]:
-    return _unique(iter([*_json_ld(data, ("dateModified",)), *_meta(index, MODIFIED_META, "meta")]))
+def _modified(doc: HtmlElement, data: StructuredData, index: MetaIndex) -> list[RawDate]:
+    found = [*_json_ld(data, ("dateModified",)), *_meta(index, MODIFIED_META, "meta")]
+    found += _dated_elements(doc, XPATH_MODIFIED_ELEMENTS)
+    return _unique(c for c in found if _has_year(c))
 
 
 def extract_modified_candidates(doc: HtmlElement, data: StructuredData) -> list[RawDate]:
     """Every last-modified candidate, most trusted first."""
-    return _modified(data, _meta_index(doc))
+    return _modified(doc, data, _meta_index(doc))
 
 
 @dataclass(frozen=True)
@@ -214,7 +218,7 @@ def extract_date_candidates(
 ) -> DateCandidates:
     """Both candidate lists, reading the page's meta tags once."""
     index = _meta_index(doc)
-    return DateCandidates(_published(doc, data, index, hints, url), _modified(data, index))
+    return DateCandidates(_published(doc, data, index, hints, url), _modified(doc, data, index))
 
 
 def extract_modified_raw(doc: HtmlElement, data: StructuredData) -> RawDate | None:
