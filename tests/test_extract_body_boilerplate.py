@@ -105,6 +105,7 @@ def test_reader_comments_after_the_story_go() -> None:
     body = body_of(page(*paragraphs(*STORY), *comments))
     assert_whole_story(body)
     assert "disgrace" not in body.text and "Comments" not in body.text
+    assert body.trailer == ()  # a comments label is no credit line
 
 
 def test_copyright_and_wire_credits_move_to_the_trailer() -> None:
@@ -117,10 +118,12 @@ def test_copyright_and_wire_credits_move_to_the_trailer() -> None:
 
 
 def test_everything_after_a_typed_rule_is_end_notes() -> None:
-    notes = ["<p>___</p>", "<p>Staff writer Carl Diaz contributed to this report.</p>"]
+    notes = ["<p>___</p>", "<p>Carl Diaz reported from Springfield.</p>",
+             "<p>Staff writer Ann Lee contributed to this report.</p>"]
     body = body_of(page(*paragraphs(*STORY), *notes))
     assert body.text.endswith(STORY[-1])
-    assert body.trailer == ("Staff writer Carl Diaz contributed to this report.",)
+    assert body.trailer == ("Carl Diaz reported from Springfield.",
+                            "Staff writer Ann Lee contributed to this report.")
 
 
 def test_headline_goes_but_a_short_lead_paragraph_stays() -> None:
