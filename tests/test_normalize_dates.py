@@ -193,3 +193,23 @@ def test_hostile_text_never_raises(text):
     for options in (NO_ZONE, PHOENIX, DateOptions(day_first=True, fetched_at=datetime(2024, 5, 1))):
         to_iso8601(text, options)
         choose_published([RawDate(text, "json-ld"), RawDate(text, "visible")], options)
+
+
+@pytest.mark.parametrize(("language", "source", "expected"), [
+    ("fr-FR", "visible", "2013-11-02"),
+    ("en-GB", "visible", "2013-11-02"),
+    ("en-US", "visible", "2013-02-11"),
+    ("fr-FR", "meta", "2013-02-11"),
+])
+def test_slashed_visible_dates_follow_the_page_language(language, source, expected):
+    article = _article([RawDate("02/11/2013", source)])
+    article.inLanguage = language
+    normalize_dates(article, DateOptions())
+    assert article.datePublished == expected
+
+
+def test_site_day_order_wins_over_the_page_language():
+    article = _article([RawDate("02/11/2013", "visible")])
+    article.inLanguage = "fr"
+    normalize_dates(article, DateOptions(day_first=False))
+    assert article.datePublished == "2013-02-11"

@@ -11,7 +11,7 @@ from ..items import Article, Author, Dateline
 from .bylines import name_key, normalize_credits, site_keys
 from .datelines import parse_contributors, parse_dateline
 from .date_choice import choose_modified, choose_published
-from .dates import DateOptions
+from .dates import DateOptions, language_day_first
 from .text import detect_language, normalize_language_tag
 
 
@@ -27,8 +27,10 @@ def normalize_dates(article: Article, options: DateOptions) -> list[str]:
     if options.fetched_at is None:
         options = replace(options, fetched_at=fetched_at_of(article))
     if not options.languages and article.inLanguage:
-        # Month names are read in the page's language first, then in every language.
+        # Month names are read in the page's language first, then in a shortlist of others.
         options = replace(options, languages=(re.split("[-_]", article.inLanguage)[0].lower(), "en"))
+    if options.text_day_first is None:
+        options = replace(options, text_day_first=language_day_first(article.inLanguage))
     published_raw = split_candidates(article.datePublishedRaw, article.datePublishedSource)
     modified_raw = split_candidates(article.dateModifiedRaw, article.dateModifiedSource)
     published, events = choose_published(published_raw, options, modified_raw)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import takewhile
 from datetime import date, datetime, timedelta, timezone
 
@@ -88,10 +88,14 @@ def _parse_all(raws: list[RawDate], options: DateOptions, events: list[str]) -> 
     """Candidates that parse and are plausible; of the visible ones (dateparser's slow work)
     only the first, unless no other candidate parses."""
     found_visible = found_any = False
+    text_options = options
+    if options.day_first is None and options.text_day_first is not None:
+        # Markup dates follow machine conventions; the page's text follows its language.
+        text_options = replace(options, day_first=options.text_day_first)
     for raw in raws:
         if raw.source == "visible" and found_visible and found_any:
             continue
-        parsed = parse_candidate(raw.text, options)
+        parsed = parse_candidate(raw.text, text_options if raw.source == "visible" else options)
         if parsed is None:
             continue
         if reason := implausible(parsed, options):

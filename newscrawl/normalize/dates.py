@@ -39,6 +39,8 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 _HAS_CLOCK = re.compile(r"\d{1,2}[:h]\d{2}|(?<![\d.])\d{1,2}\.\d{2}(?![\d.])|\bago\b|\bvor\b", re.I)
 _DATEPARSER_BASE = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]}
 _MAX_DATEPARSER_TEXT = 80
+# English-speaking places that write the month first; the rest of the English world does not.
+_MONTH_FIRST_REGIONS = frozenset({"us", "ph", "ca", "fm", "mh", "pw", "um", "as", "gu", "mp", "pr", "vi"})
 _FALLBACK_LANGUAGES = (
     "en", "de", "fr", "es", "it", "pt", "nl", "ro", "sv", "da", "nb", "pl", "cs", "tr", "ru", "ar",
 )
@@ -56,7 +58,10 @@ class DateOptions:
     fetched_at: datetime | None = None
     """Aware time of the download: relative dates count from it, later dates are rejected."""
     languages: tuple[str, ...] = ()
-    """Languages of month names to try first (the page's own); empty tries every language."""
+    """Languages of month names to try first (the page's own); empty tries a shortlist."""
+    text_day_first: bool | None = None
+    """Day order of dates in the page's visible text when ``day_first`` is unset: from the
+    page's language (02/11/2013 is 2 November in French and British English)."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +84,23 @@ class ParsedDate:
     def day(self) -> date:
         """The calendar day as written (no zone conversion)."""
         return self.value.date()
+
+
+def language_day_first(tag: str | None) -> bool | None:
+    """Whether a page in language ``tag`` writes numeric dates day first; None if unsure.
+
+    >>> language_day_first("de-DE"), language_day_first("en-GB"), language_day_first("en-US")
+    (True, True, False)
+    """
+    if not tag:
+        return None
+    parts = re.split("[-_]", tag.lower())
+    language, region = parts[0], (parts[1] if len(parts) > 1 else "")
+    if language != "en":
+        return True
+    if region in _MONTH_FIRST_REGIONS:
+        return False
+    return True if region else None
 
 
 def validate_timezone(name: str) -> ZoneInfo:
