@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from itertools import takewhile
 from datetime import date, datetime, timedelta, timezone
+from itertools import takewhile
 
 from ..extract.date_raw import RawDate
 from .dates import DateOptions, NormalizedDate, ParsedDate, format_date, implausible, parse_candidate
