@@ -120,7 +120,8 @@ class Article:
     wordCount: int = 0
     """Words in articleBody."""
     datePublishedSource: str | None = None
-    """Where datePublished came from: json-ld, meta, time-tag, news-sitemap, feed, visible, url."""
+    """Where datePublished came from: json-ld, meta, time-tag, news-sitemap, feed, visible,
+    url, htmldate or text (the first date in the page text, the last resort)."""
     datePublishedTimezoneAssumed: bool = False
     """True when the page gave no offset and the site's configured zone was applied."""
     dateModifiedSource: str | None = None
