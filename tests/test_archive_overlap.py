@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import subprocess
+import threading
 import time
 from pathlib import Path
 
@@ -13,13 +14,12 @@ from archive_helpers import crawl_command, crawl_env, read_jsonl
 from newscrawl.demo.server import DemoServer
 
 SLOW = ["-s", "AUTOTHROTTLE_ENABLED=False"]
-HOLD = 12.0  # seconds one story takes to answer: crawl A is still running while B starts
 
 
-def _slow_story(server: DemoServer, path: str):
+def _held_story(server: DemoServer, path: str, release: threading.Event):
+    """A story that answers only once ``release`` is set: crawl A is surely running until then."""
     def route(handler) -> None:
-        time.sleep(HOLD if not server.slowed else 0)
-        server.slowed = True
+        release.wait(timeout=90)
         handler.send_reply(server.site.reply(path))
     return route
 
@@ -42,14 +42,15 @@ def overlapping(tmp_path_factory):
     """A slow crawl A; B starts while A runs and is refused; C starts too and waits for the lock."""
     folder = tmp_path_factory.mktemp("overlap")
     with DemoServer() as server:
-        server.slowed = False
-        server.add_route(server.site.stories[-1].path, _slow_story(server, server.site.stories[-1].path))
+        release = threading.Event()
+        server.add_route(server.site.stories[-1].path, _held_story(server, server.site.stories[-1].path, release))
         a = _start(folder, server.url, "a.jsonl")
         _wait_for_lock(folder)
         b = _start(folder, server.url, "b.jsonl")
         c = _start(folder, server.url, "c.jsonl", "-s", "NEWSCRAWL_INDEX_LOCK_WAIT=120")
         b.wait(timeout=60)
         a_still_running = a.poll() is None
+        release.set()
         results = {name: (p.wait(timeout=120), (folder / f"{name}.jsonl.log").read_text())
                    for name, p in (("a", a), ("c", c))}
         yield server, folder, (b.returncode, (folder / "b.jsonl.log").read_text(), a_still_running), results
