@@ -71,3 +71,31 @@ def test_without_the_index_every_crawl_is_a_full_crawl(tmp_path):
     assert [len(run.records) for run in runs] == [12, 12]
     assert not (tmp_path / "output/index.sqlite").exists()
     assert {r["changeType"] for r in runs[1].records} == {None}
+
+
+def _store_lines(uri: str, lines: list[bytes], **options) -> None:
+    from scrapy.utils.test import get_crawler
+
+    from newscrawl.feedstorage import AtomicFileFeedStorage
+    storage = AtomicFileFeedStorage.from_crawler(get_crawler(settings_dict=options.pop("settings", {})), uri,
+                                                 feed_options=options)
+    file = storage.open(None)
+    for line in lines:
+        file.write(line)
+    assert not (storage.final.exists() and storage.final.read_bytes().endswith(lines[-1]))  # not yet visible
+    storage.store(file)
+
+
+def test_append_and_overwrite_keep_the_rename_at_the_end(tmp_path):
+    target = tmp_path / "sub" / "out.jsonl"
+    _store_lines(str(target), [b'{"a": 1}\n'], overwrite=True)
+    _store_lines(f"file://{target}", [b'{"a": 2}\n'])  # -o appends
+    assert target.read_bytes() == b'{"a": 1}\n{"a": 2}\n'
+    _store_lines(str(target), [b'{"a": 3}\n'], overwrite=True)  # -O replaces
+    assert target.read_bytes() == b'{"a": 3}\n' and not list(tmp_path.rglob("*.part"))
+
+
+def test_gzip_setting_adds_the_suffix_and_compresses(tmp_path):
+    _store_lines(str(tmp_path / "out.jsonl"), [b'{"a": 1}\n'], settings={"NEWSCRAWL_FEED_GZIP": True})
+    assert gzip.decompress((tmp_path / "out.jsonl.gz").read_bytes()) == b'{"a": 1}\n'
+    assert not (tmp_path / "out.jsonl").exists()
