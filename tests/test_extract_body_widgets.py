@@ -80,3 +80,19 @@ def test_news_sentences_that_sound_like_promos_stay() -> None:
     body = body_of(page(*paragraphs(*STORY[:2]), *lines, *paragraphs(*STORY[2:])))
     assert "Follow-up talks on Facebook's privacy rules" in body.text
     assert "sign up for emergency alerts" in body.text
+
+
+def test_reading_time_stamps_and_tag_lines_go() -> None:
+    meta = ["<p>Reading time: 3 minutes</p>", "<p>Updated at 1:23 p.m.</p>",
+            "<p>Wednesday, 1 May 2024 at 09:15</p>", "<p>Filed under: Local news | City hall</p>"]
+    body = body_of(page(*meta[:3], *paragraphs(*STORY), meta[3]))
+    assert_whole_story(body)
+    for line in ("Reading time", "Updated at", "09:15", "Filed under"):
+        assert line not in body.text
+
+
+def test_sentences_with_dates_and_times_stay() -> None:
+    line = "<p>The vote was held at 1:14 a.m. on 1 May 2024, after members had debated for nine " \
+           "hours without a break.</p>"
+    body = body_of(page(*paragraphs(*STORY[:2]), line, *paragraphs(*STORY[2:])))
+    assert "The vote was held at 1:14 a.m. on 1 May 2024" in body.text

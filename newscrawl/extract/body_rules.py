@@ -65,6 +65,22 @@ UI_LABEL = re.compile(
     r"story continues below( advertisement)?)\W*$",
     re.IGNORECASE,
 )
+# Article metadata printed between paragraphs: reading time, time stamps, tag lines.
+READ_TIME = re.compile(
+    r"^\W*(\d+\s*(min|mins|minutes?)\.?( read)?|(reading time|read time|tempo de leitura|"
+    r"temps de lecture|lesezeit|tiempo de lectura)\s*:?\s*\d+\s*\w{0,10})\W*$",
+    re.IGNORECASE,
+)
+STAMP = re.compile(
+    r"^\W*(updated|last updated|published|posted|first published|atualizado|publicado|"
+    r"aktualisiert|mis à jour|actualizado)\b(?=.{0,60}(\d{1,2}[:.h]\d\d|\b(19|20)\d\d\b))",
+    re.IGNORECASE,
+)
+DATE_AND_TIME = re.compile(r"\b(19|20)\d\d\b.*\b\d{1,2}[:h]\d\d\b|\b\d{1,2}[:h]\d\d\b.*\b(19|20)\d\d\b")
+TAG_LINE = re.compile(
+    r"^\W*(filed under|tags?|tagged( with| in)?|categor(y|ies)|posted in|topics?)\s*:",
+    re.IGNORECASE,
+)
 # End-of-story notes: contributor lines, wire credits, copyright, author contact lines.
 TRAILER = re.compile(
     r"\bcontributed (reporting )?to (this|the) (report|story|article)\b|"
@@ -199,6 +215,16 @@ def is_caption(text: str) -> bool:
 def is_ui_label(text: str) -> bool:
     """ "Advertisement", "Read more", "less": a control or ad-slot label, not prose."""
     return UI_LABEL.match(text) is not None
+
+
+def is_meta_line(text: str) -> bool:
+    """Reading time, an "Updated 1:23 p.m." stamp, a bare date and time, a "Tags:" line."""
+    count = _word_count(text)
+    if count > 25:
+        return False
+    return (count <= 12 and (READ_TIME.match(text) is not None or STAMP.match(text) is not None)
+            or count <= 8 and DATE_AND_TIME.search(text) is not None
+            or TAG_LINE.match(text) is not None)
 
 
 def is_trailer(text: str) -> bool:
