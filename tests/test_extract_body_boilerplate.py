@@ -176,3 +176,15 @@ def test_same_class_comment_blocks_are_not_joined_into_the_story() -> None:
     body = body_of(html)
     assert_whole_story(body)
     assert "disgrace" not in body.text
+
+
+def test_next_story_appended_below_is_not_joined() -> None:
+    other = ("The library will close for renovation in June and reopen in the autumn with a new "
+             "children's wing, longer opening hours and a cafe run by a local bakery.")
+    html = f"""<html><head><title>{HEADLINE}</title></head><body><main>
+<article><h1>{HEADLINE}</h1><div class="article-body">{"".join(paragraphs(*STORY))}</div></article>
+<article><h1>Library to close for renovation</h1><div class="article-body">{"".join(paragraphs(other, other.replace("June", "July")))}</div></article>
+</main></body></html>"""
+    body = body_of(html)
+    assert_whole_story(body)
+    assert "library" not in body.text.lower()

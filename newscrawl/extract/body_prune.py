@@ -109,9 +109,12 @@ def join_split_story(doc: HtmlElement) -> None:
             continue
         first = members[0]
         ancestors = set(first.iterancestors())
+        story = next(first.iterancestors("article"), None)
         for later in members[1:]:
             if later in ancestors or any(a is first for a in later.iterancestors()):
                 continue  # nested containers are one story already
+            if next(later.iterancestors("article"), None) is not story:
+                continue  # the next story of an endless-scroll page, in an <article> of its own
             first.extend(list(later))
             _drop(later)
 
