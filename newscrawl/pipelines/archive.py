@@ -120,9 +120,14 @@ class ArchivePipeline:
                 self._commit()
 
     def item_dropped(self, item: Any) -> None:
-        """A later stage refused the item: forget its write."""
+        """A stage refused the item: forget its write; a known URL still records its fetch."""
         if (key := self._waiting.pop(id(item), None)) is not None:
             self._uncommitted.pop(key, None)
+        url = getattr(item, "final_url", None) or getattr(item, "url", None)
+        request_url, facts = self.log.pop(url) if url else (None, None)
+        if facts is not None and request_url:
+            # else a page that stopped being an article would be re-fetched on every run
+            self.index.touch(request_url, facts)
 
     def _commit(self) -> None:
         if not self._ready:
