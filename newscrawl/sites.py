@@ -71,10 +71,10 @@ def site_from_mapping(raw: dict[str, Any], where: str) -> Site:
     """A Site from one table of a sites file, checking every key and value."""
     unknown = set(raw) - SITE_KEYS
     if unknown:
-        hints = [f"{key!r} (did you mean {close[0]!r}?)" if (close := get_close_matches(key, SITE_KEYS, 1))
-                 else repr(key) for key in sorted(unknown)]
+        hints = [f"{key} (did you mean {close[0]}?)" if (close := get_close_matches(key, SITE_KEYS, 1))
+                 else key for key in sorted(unknown)]
         raise SiteConfigError(
-            f"{where}: unknown key {', '.join(hints)}; allowed keys: {', '.join(sorted(SITE_KEYS))}"
+            f"{where}: unknown key(s) {', '.join(hints)}; allowed: {', '.join(sorted(SITE_KEYS))}"
         )
     url = raw.get("url")
     if not isinstance(url, str) or urlsplit(url).scheme not in {"http", "https"}:

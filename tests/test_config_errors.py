@@ -38,7 +38,7 @@ def assert_stops_with(result: subprocess.CompletedProcess[str], *phrases: str) -
 def test_unknown_sites_file_key(tmp_path):
     path = sites_file(tmp_path, '[[site]]\nurl = "https://news.example/"\nfeedz = ["/rss"]\n')
     result = crawl(tmp_path, "-a", f"sites={path}", "-O", str(tmp_path / "out.jsonl"))
-    assert_stops_with(result, "unknown key 'feedz'", "did you mean 'feeds'?", "site #1")
+    assert_stops_with(result, "unknown key(s) feedz", "did you mean feeds?", "site #1")
 
 
 def test_timezone_that_does_not_exist(tmp_path):

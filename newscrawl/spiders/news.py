@@ -88,8 +88,16 @@ class NewsSpider(scrapy.Spider):
         return None
 
     def _request(self, url: str, callback: Any, site: int, errback: Any = None, **meta: Any) -> Request:
-        return Request(canonical_request_url(url), callback=callback, errback=errback,
+        return Request(canonical_request_url(url), callback=callback, errback=errback or self.discovery_failed,
                        meta={"site": site, **meta})
+
+    def discovery_failed(self, failure: Any) -> None:
+        """One line and a counter for a sitemap, feed or listing that could not be read."""
+        code, detail = failure_reason(failure.value)
+        self.crawler.stats.inc_value(f"newscrawl/discovery/failed/{code}")
+        # 4xx is expected where we probe the usual feed and sitemap paths.
+        log = self.logger.debug if code.startswith("http-4") else self.logger.info
+        log("Discovery source failed: %s: %s at %s", code, detail, failure.request.url)
 
     # --- phases ------------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Any]:
