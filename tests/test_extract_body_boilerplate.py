@@ -188,3 +188,12 @@ def test_next_story_appended_below_is_not_joined() -> None:
     body = body_of(html)
     assert_whole_story(body)
     assert "library" not in body.text.lower()
+
+
+def test_sentence_wrapped_with_an_icon_and_links_is_no_hover_card() -> None:
+    wrapped = ('<p><span class="note"><img src="/icons/info.png" alt=""> The full budget, with '
+               'every department’s figures and the fee schedule, is on <a href="/budget.pdf">the '
+               'city website</a> and in <a href="/library/">every branch library</a>, the clerk '
+               'said on Wednesday.</span></p>')
+    body = body_of(page(*paragraphs(*STORY[:2]), wrapped, *paragraphs(*STORY[2:])))
+    assert "is on the city website and in every branch library, the clerk said" in body.text

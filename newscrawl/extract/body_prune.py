@@ -32,6 +32,8 @@ _STORY_CLASS = re.compile(r"body|content|article|story|text|entry|post", re.IGNO
 _NOT_STORY_CLASS = re.compile(r"comment|related|teaser|card|promo|sidebar|recirc|footer|"
                               r"nav|menu|widget|reply", re.IGNORECASE)
 _MIN_PARAGRAPH_CHARS = 80
+_MIN_SENTENCE_CHARS = 40
+_MAX_CAPTION_WORDS = 25
 _REGION_SHARE = 0.98
 _INLINE_IN_PARAGRAPH = XPath(
     "//p//*[self::span or self::a or self::em or self::strong or self::b or self::i or self::u]"
@@ -64,7 +66,13 @@ def drop_hover_cards(doc: HtmlElement) -> None:
             card = image.getparent()
             while card is not None and card is not paragraph and len(card.findall(".//a")) < 2:
                 card = card.getparent()
-            if card is not None and card is not paragraph:
+            if card is None or card is paragraph or card.getparent() is None:
+                continue
+            # a card sits inside a sentence, or is a short picture-and-credit block; markup
+            # wrapping a whole paragraph of prose (an icon, two links) is neither
+            inside = card.text_content()
+            outside = len(paragraph.text_content()) - len(inside)
+            if outside >= _MIN_SENTENCE_CHARS or len(inside.split()) <= _MAX_CAPTION_WORDS:
                 _drop(card)
 
 
