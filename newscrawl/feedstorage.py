@@ -4,7 +4,8 @@ Registered for plain paths and ``file://`` URIs (FEED_STORAGES), so ``-O out.jso
 default per-run feed both get it. A final name ending in ``.gz`` (or NEWSCRAWL_FEED_GZIP)
 gives a gzip file: the ``.part`` file stays plain JSON Lines until the rename, because a
 killed run's partial lines must stay readable for recovery (a torn gzip stream is not).
-Scrapy's own ``postprocessing`` gzip plugin still works, without that recovery.
+Scrapy's own ``postprocessing`` gzip plugin still works, but such a file is not tracked for
+recovery after a kill.
 
 Two signals let the archive pipeline make the index follow the disk: ``feed_file_opened``
 (part path, final path, file object: flushed and fsync'ed before each index commit) and
@@ -41,6 +42,9 @@ class AtomicFileFeedStorage:
         self.final = Path(path).absolute()
         self.part = self.final.with_name(self.final.name + ".part")
         self.overwrite = bool((feed_options or {}).get("overwrite", False))
+        # A postprocessing plugin (Scrapy's gzip) buffers what we would fsync: such a file is not
+        # tracked for recovery, so use NEWSCRAWL_FEED_GZIP when the output must survive a kill.
+        self.tracked = not (feed_options or {}).get("postprocessing")
         self.crawler = crawler
 
     @classmethod
@@ -59,7 +63,8 @@ class AtomicFileFeedStorage:
             opener = gzip.open if self.final.suffix == ".gz" else open
             with opener(self.final, "rb") as old:
                 shutil.copyfileobj(old, file)
-        self._send(feed_file_opened, file=file)
+        if self.tracked:
+            self._send(feed_file_opened, file=file)
         return file
 
     def store(self, file: IO[bytes]) -> None:
@@ -68,8 +73,9 @@ class AtomicFileFeedStorage:
             file.flush()
             os.fsync(file.fileno())
             file.close()
-        publish(self.part, self.final)
-        self._send(feed_file_committed)
+        publish(self.part, self.final, compress=self.tracked and self.final.suffix == ".gz")
+        if self.tracked:
+            self._send(feed_file_committed)
 
     def _send(self, signal: object, **kwargs: Any) -> None:
         if self.crawler is not None:

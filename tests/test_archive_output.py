@@ -99,3 +99,9 @@ def test_gzip_setting_adds_the_suffix_and_compresses(tmp_path):
     _store_lines(str(tmp_path / "out.jsonl"), [b'{"a": 1}\n'], settings={"NEWSCRAWL_FEED_GZIP": True})
     assert gzip.decompress((tmp_path / "out.jsonl.gz").read_bytes()) == b'{"a": 1}\n'
     assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_scrapy_gzip_postprocessing_is_not_compressed_twice(tmp_path):
+    from scrapy.extensions.postprocessing import GzipPlugin
+    _store_lines(str(tmp_path / "out.jsonl.gz"), [gzip.compress(b'{"a": 1}\n')], postprocessing=[GzipPlugin])
+    assert gzip.decompress((tmp_path / "out.jsonl.gz").read_bytes()) == b'{"a": 1}\n'

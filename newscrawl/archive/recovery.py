@@ -105,9 +105,11 @@ def recover_output(part_path: str, final_path: str) -> Recovered | None:
     return Recovered(final_path, good, len(data) - end)
 
 
-def publish(part: Path, final: Path) -> None:
-    """Rename a complete .part file (plain JSON Lines) to its final name, gzip-compressed for a .gz name."""
-    if final.suffix == ".gz":
+def publish(part: Path, final: Path, compress: bool | None = None) -> None:
+    """Rename a complete .part file to its final name, gzip-compressing it (by default for a .gz name)."""
+    if compress is None:
+        compress = final.suffix == ".gz"
+    if compress:
         packed = final.with_name(final.name + ".tmp")
         with part.open("rb") as src, gzip.open(packed, "wb") as dst:
             shutil.copyfileobj(src, dst)
