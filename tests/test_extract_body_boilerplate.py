@@ -197,3 +197,12 @@ def test_sentence_wrapped_with_an_icon_and_links_is_no_hover_card() -> None:
                'said on Wednesday.</span></p>')
     body = body_of(page(*paragraphs(*STORY[:2]), wrapped, *paragraphs(*STORY[2:])))
     assert "is on the city website and in every branch library, the clerk said" in body.text
+
+
+def test_list_of_updates_under_a_latest_heading_stays() -> None:
+    updates = "".join(f"<li>{text}</li>" for text in (
+        "The council voted 7-2 to approve the rental fee after a long debate about tourism.",
+        "The mayor said she would sign the budget on Friday morning at city hall."))
+    body = body_of(page(*paragraphs(*STORY[:2]), "<h2>Latest</h2>", f"<ul>{updates}</ul>",
+                        *paragraphs(*STORY[2:])))
+    assert "The council voted 7-2 to approve the rental fee" in body.text

@@ -93,7 +93,7 @@ def _drop_boxes(blocks: list[_Element], text_of: dict[_Element, str]) -> list[_E
     in_box = False
     for block in blocks:
         text = text_of[block]
-        if in_box and (block.tag in ("list", "head") or not text or link_share(block, text) >= 0.5
+        if in_box and (block.tag == "head" or not text or link_share(block, text) >= 0.5
                        or is_promo(text)):
             continue
         in_box = False
