@@ -206,3 +206,9 @@ def test_list_of_updates_under_a_latest_heading_stays() -> None:
     body = body_of(page(*paragraphs(*STORY[:2]), "<h2>Latest</h2>", f"<ul>{updates}</ul>",
                         *paragraphs(*STORY[2:])))
     assert "The council voted 7-2 to approve the rental fee" in body.text
+
+
+def test_a_subhead_about_comments_does_not_end_the_story() -> None:
+    body = body_of(page(*paragraphs(*STORY[:3]), "<h3>Comments from residents</h3>",
+                        *paragraphs(STORY[3])))
+    assert_whole_story(body)

@@ -95,7 +95,7 @@ TRAILER = re.compile(
 RULE_LINE = re.compile(r"^\s*([_\-*=~]\s*){3,}$")
 COMMENTS_LABEL = re.compile(
     r"^\W*(\d+\s+)?(comments?|leave a (comment|reply)|tell us what you think|join the "
-    r"(discussion|conversation)|add your comment|post a comment)\b.{0,20}$",
+    r"(discussion|conversation)|add your comment|post a comment)\W*(\(?\d+\)?)?\W*$",
     re.IGNORECASE,
 )
 _SPACE = re.compile(r"\s+")
