@@ -212,3 +212,9 @@ def test_a_subhead_about_comments_does_not_end_the_story() -> None:
     body = body_of(page(*paragraphs(*STORY[:3]), "<h3>Comments from residents</h3>",
                         *paragraphs(STORY[3])))
     assert_whole_story(body)
+
+
+def test_a_section_break_near_the_end_does_not_end_the_story() -> None:
+    body = body_of(page(*paragraphs(*STORY[:3]), "<p>* * *</p>", *paragraphs(STORY[3])))
+    assert_whole_story(body)
+    assert body.trailer == ()

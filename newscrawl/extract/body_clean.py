@@ -17,6 +17,7 @@ from .body_rules import (
     is_comments_label,
     is_caption,
     is_credit,
+    is_end_rule,
     is_headline,
     is_link_list,
     is_meta_line,
@@ -110,7 +111,7 @@ def _story_end(texts: list[str]) -> int:
     remaining = total
     for index, text in enumerate(texts):
         if index and remaining <= _END_NOTES_SHARE * total and (
-            is_rule(text) or is_comments_label(text) or (is_trailer(text) and "©" in text)
+            is_end_rule(text) or is_comments_label(text) or (is_trailer(text) and "©" in text)
             or text.lower().lstrip("( ").startswith("copyright")
         ):
             return index
@@ -133,7 +134,7 @@ def _split_trailer(blocks: list[_Element], text_of: dict[_Element, str],
 def _credit_lines(notes: list[str]) -> list[str]:
     """The end notes that may carry credits: credit-like lines, and the first lines set apart
     by a typed rule ("___"), where wire stories put their contributor notes."""
-    after_rule = next((i for i, t in enumerate(notes) if is_rule(t)), None)
+    after_rule = next((i for i, t in enumerate(notes) if is_end_rule(t)), None)
     ruled = [t for t in notes[after_rule + 1:after_rule + 3] if not is_rule(t)] \
         if after_rule is not None else []
     return [t for t in notes if not is_rule(t) and (is_trailer(t) or t in ruled)]

@@ -233,8 +233,14 @@ def is_trailer(text: str) -> bool:
 
 
 def is_rule(text: str) -> bool:
-    """A typed separator such as "___" that sets the story apart from its end notes."""
+    """A typed separator line: "___", "---", "* * *"."""
     return RULE_LINE.match(text) is not None
+
+
+def is_end_rule(text: str) -> bool:
+    """The "___" rule wire stories put between the story and its end notes ("* * *" and
+    "---" also separate sections of a feature, so they do not end a story)."""
+    return is_rule(text) and set(text.replace(" ", "")) == {"_"}
 
 
 def is_comments_label(text: str) -> bool:
