@@ -111,6 +111,7 @@ NEWSCRAWL_DOMAIN_DELAY = 0.5  # seconds between two requests to a domain, over a
 # --- Archive: incremental, update-aware crawls (docs/scheduling.md) -------------------------
 NEWSCRAWL_INDEX_ENABLED = True  # remember every article, so a second crawl is incremental
 NEWSCRAWL_INDEX_PATH = "output/index.sqlite"  # the archive index (SQLite, WAL), relative to the cwd
+NEWSCRAWL_INDEX_CLASS = "newscrawl.archive.sqlite.SqliteIndex"  # an ArchiveIndex, built on the path above
 NEWSCRAWL_INDEX_LOCK_WAIT = 0  # seconds to wait for another crawl holding the index; 0 = refuse at once
 NEWSCRAWL_INDEX_COMMIT_EVERY = 20  # records per index commit (each after an fsync of the output)
 NEWSCRAWL_RECHECK_AGE = 86400  # seconds; known articles are re-fetched (conditionally) after this; <0 never

@@ -29,6 +29,11 @@ def index(tmp_path):
     idx.close()
 
 
+def test_sqlite_index_implements_the_interface(index):
+    from newscrawl.archive.index import ArchiveIndex
+    assert isinstance(index, ArchiveIndex)
+
+
 def test_fingerprint_ignores_spacing_but_not_edits():
     base = content_fingerprint("Budget approved", "The council voted.\nIt passed.", None)
     assert content_fingerprint(" Budget  approved ", "The council voted. It passed.", None) == base

@@ -7,7 +7,9 @@ hint seen at the last fetch, and a MinHash signature for near-duplicate search. 
 the same article (share links, fetch URLs without a canonical link) are aliases of the row.
 
 ``ArchiveIndex`` is the whole interface the crawl uses; ``SqliteIndex`` (sqlite.py) is the
-embedded implementation. Another backend (Redis, PostgreSQL) implements the same methods:
+embedded implementation. Another backend (Redis, PostgreSQL) implements the same methods and
+is named by NEWSCRAWL_INDEX_CLASS; it is built as ``cls(NEWSCRAWL_INDEX_PATH)`` (a path for
+SQLite, a URL for a server):
 
 - ``acquire(owner, wait)`` take the crawl lock or raise ``IndexBusy``; ``release()``.
 - ``lookup(url)`` the entry of a key or alias, or None.
@@ -15,6 +17,7 @@ embedded implementation. Another backend (Redis, PostgreSQL) implements the same
 - ``near_duplicates(signature, exclude)`` keys whose signature is similar (LSH buckets).
 - ``commit(writes)`` store new versions, aliases and signatures atomically (one batch).
 - ``touch(url, fetch)`` a re-fetch that changed nothing (304 or same fingerprint).
+- ``add_alias(url, key)`` another URL of a stored article.
 - ``register_output / open_outputs / close_output`` the run log used to recover the output
   of a crawl that was killed (see recovery.py).
 - ``close()``.
@@ -25,7 +28,7 @@ Times are UTC seconds since the epoch (ints): small, and compared without parsin
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol, Sequence
+from typing import Protocol, Sequence, runtime_checkable
 
 
 class IndexBusy(RuntimeError):
@@ -83,6 +86,7 @@ class ArticleWrite:
     """Other URLs of the article (fetch URL, share link)."""
 
 
+@runtime_checkable
 class ArchiveIndex(Protocol):
     """What the crawl needs from an index; see the module docstring."""
 
@@ -112,6 +116,10 @@ class ArchiveIndex(Protocol):
 
     def touch(self, url: str, fetch: FetchFacts) -> None:
         """Record a re-fetch that found no change."""
+        ...
+
+    def add_alias(self, url: str, key: str) -> None:
+        """Remember another URL of the article stored under ``key``."""
         ...
 
     def register_output(self, part_path: str, final_path: str) -> None:

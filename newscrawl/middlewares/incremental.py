@@ -25,10 +25,10 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Request, Response
 from scrapy.statscollectors import StatsCollector
+from scrapy.utils.misc import load_object
 
 from ..archive.hints import newest_hint, refetch_decision
 from ..archive.index import ArchiveIndex, FetchFacts
-from ..archive.sqlite import SqliteIndex
 from .drops import DroppedRequest
 
 logger = logging.getLogger(__name__)
@@ -45,6 +45,13 @@ def index_path(crawler: Crawler) -> str:
         raise ValueError("NEWSCRAWL_INDEX_PATH is empty: set it to a writable .sqlite file, or set "
                          "NEWSCRAWL_INDEX_ENABLED = False to crawl without an archive index")
     return str(path)
+
+
+def open_index(crawler: Crawler) -> ArchiveIndex:
+    """A connection to the index: NEWSCRAWL_INDEX_CLASS built on NEWSCRAWL_INDEX_PATH."""
+    cls = load_object(crawler.settings.get("NEWSCRAWL_INDEX_CLASS") or "newscrawl.archive.sqlite.SqliteIndex")
+    index: ArchiveIndex = cls(index_path(crawler))
+    return index
 
 
 def is_article_request(request: Request) -> bool:
@@ -88,7 +95,7 @@ class IncrementalFilter:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         """Open the index read side; read NEWSCRAWL_RECHECK_AGE (seconds, negative: never)."""
-        extension = cls(crawler, SqliteIndex(index_path(crawler)),
+        extension = cls(crawler, open_index(crawler),
                         crawler.settings.getfloat("NEWSCRAWL_RECHECK_AGE", 86400))
         crawler.signals.connect(extension.request_scheduled, signal=signals.request_scheduled)
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
@@ -144,7 +151,7 @@ class NotModifiedMiddleware:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         """Open the index (its own connection; WAL lets it share the file)."""
-        return cls(crawler, SqliteIndex(index_path(crawler)))
+        return cls(crawler, open_index(crawler))
 
     def _facts(self, request: Request, response: Response) -> FetchFacts:
         return FetchFacts(fetched_at=int(time.time()), etag=_header(response, "ETag"),

@@ -27,12 +27,12 @@ from scrapy.statscollectors import StatsCollector
 
 from .. import feedstorage
 from ..archive.fingerprint import body_signature, content_fingerprint, similarity
-from ..archive.index import ArticleWrite, Entry, FetchFacts
+from ..archive.index import ArchiveIndex, ArticleWrite, Entry, FetchFacts
 from ..archive.recovery import article_key, recover_output, write_for_record
-from ..archive.sqlite import SqliteIndex, host_of
+from ..archive.sqlite import host_of
 from ..discover.urls import canonical_request_url
 from ..items import Article
-from ..middlewares.incremental import FetchLog, fetch_log, index_path
+from ..middlewares.incremental import FetchLog, fetch_log, open_index
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ def _fetched_at(article: Article) -> int:
 class ArchivePipeline:
     """Give each Article its version, changeType and duplicateOf; keep the index in step with the output."""
 
-    def __init__(self, *, index: SqliteIndex, stats: StatsCollector, log: FetchLog, emit_unchanged: bool,
+    def __init__(self, *, index: ArchiveIndex, stats: StatsCollector, log: FetchLog, emit_unchanged: bool,
                  near_threshold: float, commit_every: int) -> None:
         self.index, self.stats, self.log = index, stats, log
         self.emit_unchanged, self.near_threshold, self.commit_every = emit_unchanged, near_threshold, commit_every
@@ -65,7 +65,7 @@ class ArchivePipeline:
     def from_crawler(cls, crawler: Crawler) -> Self:
         """Open the index and take its crawl lock (IndexBusy when another crawl has it)."""
         settings = crawler.settings
-        index = SqliteIndex(index_path(crawler))
+        index = open_index(crawler)
         index.acquire(f"crawl '{crawler.spidercls.name}'", settings.getfloat("NEWSCRAWL_INDEX_LOCK_WAIT", 0))
         assert crawler.stats is not None
         pipeline = cls(index=index, stats=crawler.stats, log=fetch_log(crawler),
