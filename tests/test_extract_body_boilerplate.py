@@ -218,3 +218,16 @@ def test_a_section_break_near_the_end_does_not_end_the_story() -> None:
     body = body_of(page(*paragraphs(*STORY[:3]), "<p>* * *</p>", *paragraphs(STORY[3])))
     assert_whole_story(body)
     assert body.trailer == ()
+
+
+def test_tweet_in_an_aside_stays_and_page_furniture_goes() -> None:
+    tweet = ('<aside class="embed"><blockquote class="twitter-tweet"><p>Budget passed 7-2 at 1:14 '
+             'a.m. Long night for everyone at city hall.</p>— Reporter (@reporter)</blockquote></aside>')
+    furniture = ('<aside class="rail"><p>Subscribe today and get unlimited access to local news, '
+                 'weather, sports and more for just one dollar a week for the first year.</p></aside>'
+                 '<footer><p>Example News is published by Example Media Group, serving the county '
+                 'since 1890 with award-winning local journalism and community events.</p></footer>')
+    body = body_of(page(*paragraphs(*STORY[:2]), tweet, *paragraphs(*STORY[2:]), after=furniture))
+    assert_whole_story(body)
+    assert "Budget passed 7-2 at 1:14 a.m." in body.text
+    assert "unlimited access" not in body.text and "award-winning" not in body.text

@@ -40,9 +40,11 @@ _INLINE_IN_PARAGRAPH = XPath(
     "[@class or @id]"
 )
 _LONG_TEXTS = XPath(f"//body//text()[string-length(normalize-space(.)) >= {_MIN_PARAGRAPH_CHARS}]")
-# Never rendered as text. <head> goes too: its metadata was read before body extraction.
+# Never story text. <head> goes too: its metadata was read before body extraction; nav,
+# footer and aside are page furniture trafilatura drops as well, but only after copying them
+# and running its XPath rules over them, and their text would hide the story region.
 _NEVER_TEXT = ("head", "script", "style", "noscript", "template", "svg", "iframe", "object",
-               "embed", "canvas", "select", "button", "input", "textarea")
+               "embed", "canvas", "select", "button", "input", "textarea", "nav", "footer", "aside")
 
 
 def _drop(element: _Element) -> None:
@@ -179,8 +181,8 @@ def clear_inline_classes(doc: HtmlElement) -> None:
 
 def prune_page(doc: HtmlElement) -> None:
     """Prepare the page for trafilatura (mutates ``doc``)."""
+    unwrap_embedded_posts(doc)  # first: an embed may sit in an <aside>, which goes next
     drop_invisible(doc)
     drop_hover_cards(doc)
     clear_inline_classes(doc)
-    unwrap_embedded_posts(doc)
     join_split_story(doc)
