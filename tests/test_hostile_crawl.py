@@ -10,10 +10,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from hostile_site import (
-    BASE, BY_ID, DEEP, HUGE, INJECTED, TRACKED_LINKS, Crawl, DemoServer, TrapSite, encoding_routes,
-    iter_routes, malformed_routes, run_news_crawl, serve, story_by_id,
-)
+from hostile_routes import BY_ID, DEEP, HUGE, INJECTED, encoding_routes, iter_routes, malformed_routes, story_by_id
+from hostile_site import BASE, TRACKED_LINKS, Crawl, DemoServer, TrapSite, run_news_crawl, serve
 
 ENCODINGS = encoding_routes()
 

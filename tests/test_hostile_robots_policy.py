@@ -1,0 +1,68 @@
+"""RobotsPolicyMiddleware's RFC 9309 decisions, without a crawl: 4xx, 5xx, unreachable, huge."""
+
+from __future__ import annotations
+
+import pytest
+import pytest_twisted
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Request, TextResponse
+from scrapy.utils.test import get_crawler
+from twisted.internet.defer import Deferred
+
+from newscrawl.middlewares.drops import DroppedRequest
+from newscrawl.middlewares.robots import RobotsPolicyMiddleware
+
+NETLOC = "news.example"
+PAGE = Request(f"https://{NETLOC}/local/2024/05/20/a-story")
+
+
+@pytest.fixture
+def middleware() -> RobotsPolicyMiddleware:
+    crawler = get_crawler(settings_dict={"ROBOTSTXT_OBEY": True, "NEWSCRAWL_ROBOTSTXT_MAX_BYTES": 64,
+                                         "NEWSCRAWL_MAX_CRAWL_DELAY": 30})
+    policy = RobotsPolicyMiddleware.from_crawler(crawler)
+    policy._parsers[NETLOC] = Deferred()  # noqa: SLF001 - as robot_parser() leaves it while fetching
+    return policy
+
+
+def robots(status: int, body: bytes) -> TextResponse:
+    return TextResponse(f"https://{NETLOC}/robots.txt", status=status, body=body, encoding="utf-8")
+
+
+async def parsed(policy: RobotsPolicyMiddleware, status: int, body: bytes):
+    await policy._parse_robots(robots(status, body), NETLOC, PAGE)  # noqa: SLF001
+    return policy._parsers[NETLOC]  # noqa: SLF001
+
+
+@pytest.mark.parametrize("status", [500, 503])
+@pytest_twisted.ensureDeferred
+async def test_5xx_makes_the_site_unavailable(middleware, status):
+    parser = await parsed(middleware, status, b"User-agent: *\nAllow: /\n")
+    with pytest.raises(DroppedRequest) as caught:
+        middleware.process_request_2(parser, PAGE)
+    assert caught.value.code == "robots-unavailable" and str(status) in caught.value.detail
+
+
+@pytest_twisted.ensureDeferred
+async def test_4xx_means_no_rules_even_if_the_error_page_has_some(middleware):
+    parser = await parsed(middleware, 404, b"User-agent: *\nDisallow: /\n")
+    assert parser.allowed(PAGE.url, "newscrawl")
+
+
+@pytest_twisted.ensureDeferred
+async def test_rules_past_the_size_cap_are_ignored(middleware):
+    body = b"User-agent: *\nDisallow: /private/\n" + b"#" * 100 + b"\nDisallow: /local/\n"
+    parser = await parsed(middleware, 200, body)
+    assert not parser.allowed(f"https://{NETLOC}/private/x", "newscrawl")
+    assert parser.allowed(PAGE.url, "newscrawl")
+
+
+def test_unreachable_robots_makes_the_site_unavailable(middleware):
+    middleware._robots_error(ConnectionRefusedError("refused"), NETLOC)  # noqa: SLF001
+    with pytest.raises(DroppedRequest):
+        middleware.process_request_2(middleware._parsers[NETLOC], PAGE)  # noqa: SLF001
+
+
+def test_a_filtered_robots_request_leaves_the_site_open(middleware):
+    middleware._robots_error(IgnoreRequest("Filtered offsite request"), NETLOC)  # noqa: SLF001
+    assert middleware._parsers[NETLOC] is None  # noqa: SLF001 - Scrapy's "no parser": allow all
