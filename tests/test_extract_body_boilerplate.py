@@ -231,3 +231,11 @@ def test_tweet_in_an_aside_stays_and_page_furniture_goes() -> None:
     assert_whole_story(body)
     assert "Budget passed 7-2 at 1:14 a.m." in body.text
     assert "unlimited access" not in body.text and "award-winning" not in body.text
+
+
+def test_story_without_paragraph_markup_is_found_by_the_fallback() -> None:
+    # old layouts: the story is text broken by <br>, no <p>; trafilatura's main extractor alone
+    # keeps next to nothing, so its full cascade runs
+    html = f"""<html><head><title>{HEADLINE}</title></head><body><div><font size="2">
+{"<br><br>".join(STORY)}</font></div><p>Copyright Example News</p></body></html>"""
+    assert_whole_story(body_of(html))

@@ -1,4 +1,9 @@
-"""Main text of the article: trafilatura does the boilerplate removal, we post-clean."""
+"""Main text of the article: our pruning, trafilatura's extraction, our block cleaning.
+
+``body_prune`` prepares the page and finds the story region, trafilatura (main extractor; its
+full cascade only for thin results) turns it into blocks, ``body_clean`` drops the boilerplate
+blocks and cuts the end notes, ``body_render`` writes the text and the safe HTML.
+"""
 
 from __future__ import annotations
 
