@@ -7,10 +7,12 @@ import pytest_twisted
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, TextResponse
 from scrapy.utils.test import get_crawler
+from scrapy.utils.defer import deferred_from_coro
 from twisted.internet.defer import Deferred
+from twisted.internet.task import deferLater
 
 from newscrawl.middlewares.drops import DroppedRequest
-from newscrawl.middlewares.robots import RobotsPolicyMiddleware
+from newscrawl.middlewares.robots import RobotsPolicyMiddleware, SiteUnavailable
 
 NETLOC = "news.example"
 PAGE = Request(f"https://{NETLOC}/local/2024/05/20/a-story")
@@ -66,3 +68,16 @@ def test_unreachable_robots_makes_the_site_unavailable(middleware):
 def test_a_filtered_robots_request_leaves_the_site_open(middleware):
     middleware._robots_error(IgnoreRequest("Filtered offsite request"), NETLOC)  # noqa: SLF001
     assert middleware._parsers[NETLOC] is None  # noqa: SLF001 - Scrapy's "no parser": allow all
+
+
+@pytest_twisted.ensureDeferred
+async def test_every_request_that_waited_for_robots_gets_the_verdict(middleware):
+    # Requests queue up while robots.txt is fetched; Scrapy's own class hands the parser to the
+    # first of them only (the rest get None: "allow all").
+    from twisted.internet import reactor  # late: pytest-twisted installs the asyncio reactor first
+
+    waiting = [deferred_from_coro(middleware.robot_parser(PAGE)) for _ in range(3)]
+    await deferLater(reactor, 0.05)  # let them all start waiting
+    middleware._unavailable(NETLOC, "answered HTTP 503")  # noqa: SLF001
+    verdicts = [await d for d in waiting]
+    assert all(isinstance(v, SiteUnavailable) for v in verdicts)

@@ -60,6 +60,14 @@ class RobotsPolicyMiddleware(RobotsTxtMiddleware):
         self.max_delay = crawler.settings.getfloat("NEWSCRAWL_MAX_CRAWL_DELAY")
         self.crawl_delays: dict[str, float] = {}
 
+    async def robot_parser(self, request: Request) -> Any:
+        """The site's parser; also for requests that waited while robots.txt was being fetched."""
+        parser = await super().robot_parser(request)
+        settled = self._parsers.get(urlparse_cached(request).netloc)
+        # Every waiting request awaits the same Deferred, and Twisted's asFuture passes its result
+        # to the first awaiter only: the others get None, which Scrapy reads as "allow all".
+        return parser if parser is not None or isinstance(settled, Deferred) else settled
+
     def _settle(self, netloc: str, parser: Any) -> None:
         waiting = self._parsers[netloc]
         self._parsers[netloc] = parser
