@@ -92,9 +92,10 @@ def settings_args(settings: dict[str, str]) -> list[str]:
     return [arg for name, value in settings.items() for arg in ("-s", f"{name}={value}")]
 
 
-def full_crawl(base: str, work: Path, workers: int | None) -> tuple[Measured, dict, int]:
+def full_crawl(base: str, articles: int, work: Path, workers: int | None) -> tuple[Measured, dict, int]:
     """The real crawl as a user runs it; its measurements, stats and records written."""
-    settings = {**FAST, "JOBDIR": str(work / "job"), "NEWSCRAWL_STATS_FILE": str(work / "stats.json")}
+    settings = {**FAST, "JOBDIR": str(work / "job"), "NEWSCRAWL_STATS_FILE": str(work / "stats.json"),
+                "NEWSCRAWL_MAX_PAGES_PER_SITE": str(2 * articles)}  # the one site is all N articles
     if workers is not None:
         settings["NEWSCRAWL_EXTRACT_WORKERS"] = str(workers)
     out = work / "out.jsonl"
@@ -187,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(tmp)
         server, base = serve(args.articles, work)
         try:
-            full, stats, records = full_crawl(base, work, args.workers)
+            full, stats, records = full_crawl(base, args.articles, work, args.workers)
             bare = bare_crawl(base, args.articles, work)
         finally:
             server.kill()
