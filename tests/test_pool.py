@@ -145,3 +145,22 @@ async def test_close_stops_the_worker_processes() -> None:
 def test_workers_setting_must_not_be_negative() -> None:
     with pytest.raises(ValueError, match="NEWSCRAWL_EXTRACT_WORKERS"):
         pipeline(-1)
+
+
+def test_workers_leave_when_the_crawl_process_is_killed(tmp_path: Any) -> None:
+    import subprocess
+    import sys
+    import time
+
+    code = ("import asyncio, os; from newscrawl.pipelines.pool import ExtractionPool;"
+            "from newscrawl.extract.page import PageInput; pool = ExtractionPool(1);"
+            "asyncio.run(pool.extract(PageInput(url='https://n.test/a', html='')));"
+            "import psutil; print(*[p.pid for p in psutil.Process().children()], flush=True);"
+            "os.kill(os.getpid(), 9)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    orphans = [psutil.Process(int(pid)) for pid in done.stdout.split()]
+    assert orphans
+    deadline = time.monotonic() + 10
+    while any(p.is_running() and p.status() != "zombie" for p in orphans) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(p.is_running() and p.status() != "zombie" for p in orphans)

@@ -13,6 +13,8 @@ import asyncio
 import logging
 import multiprocessing
 import os
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -40,6 +42,17 @@ def extract_outcome(page: PageInput) -> Outcome:
         return (exc.code, exc.detail)
 
 
+def _exit_with_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(0)  # the crawl process died (SIGKILL leaves no time to stop the pool)
+
+
+def start_worker(parent: int) -> None:
+    """Pool initializer: the worker leaves when the crawl process that started it is gone."""
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+
+
 def default_workers() -> int:
     """One worker per core the process may use."""
     try:
@@ -61,7 +74,8 @@ class ExtractionPool:
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
             context = multiprocessing.get_context("spawn")
-            self._executor = ProcessPoolExecutor(self.workers, mp_context=context)
+            self._executor = ProcessPoolExecutor(self.workers, mp_context=context,
+                                                 initializer=start_worker, initargs=(os.getpid(),))
         return self._executor
 
     async def extract(self, page: PageInput) -> Outcome:
@@ -79,7 +93,8 @@ class ExtractionPool:
 
     async def _isolated(self, page: PageInput) -> Outcome:
         context = multiprocessing.get_context("spawn")
-        alone = ProcessPoolExecutor(1, mp_context=context)
+        alone = ProcessPoolExecutor(1, mp_context=context, initializer=start_worker,
+                                    initargs=(os.getpid(),))
         try:
             return await asyncio.wrap_future(alone.submit(extract_outcome, page))
         except BrokenProcessPool:
