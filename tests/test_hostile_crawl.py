@@ -25,7 +25,8 @@ def crawl(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[DemoServer
     listed.remove(BY_ID)
     with serve(routes, listed, site_class=TrapSite) as server:
         result = run_news_crawl(server.url, tmp_path_factory.mktemp("hostile"),
-                                "-s", "DOWNLOAD_TIMEOUT=1", "-s", "RETRY_TIMES=1")
+                                "-s", "DOWNLOAD_TIMEOUT=1", "-s", "RETRY_TIMES=1",
+                                "-s", "MEMUSAGE_CHECK_INTERVAL_SECONDS=0.1")  # sample memory often
         yield server, result
 
 
@@ -96,7 +97,9 @@ def test_huge_pages_are_cut_early(crawl):
     # Cut at DOWNLOAD_MAXSIZE (8 MB): the server never gets to write the 50 MB.
     assert sent[BASE + "huge-page-streamed-without-length"] < 16 * 1024 * 1024 < HUGE
     assert sent[BASE + "huge-page-announced-in-length"] < 16 * 1024 * 1024
-    assert result.stats["stats"]["memusage/max"] < 400 * 1024 * 1024
+    # Without the cut the crawl process grows by ~500 MB here; with it, by about 20 MB.
+    stats = result.stats["stats"]
+    assert stats["memusage/max"] - stats["memusage/startup"] < 100 * 1024 * 1024
 
 
 def test_redirect_chains_end(crawl):
