@@ -39,6 +39,7 @@ class ResponseSizeLimit:
                     robots_max_bytes=crawler.settings.getint("NEWSCRAWL_ROBOTSTXT_MAX_BYTES"))
         crawler.signals.connect(limit.headers_received, signal=signals.headers_received)
         crawler.signals.connect(limit.bytes_received, signal=signals.bytes_received)
+        crawler.signals.connect(limit.response_downloaded, signal=signals.response_downloaded)
         return limit
 
     def _limit(self, request: Request) -> int:
@@ -56,6 +57,11 @@ class ResponseSizeLimit:
             raise StopDownload(fail=True)
         if limit and not is_robots_request(request):
             request.meta["download_maxsize"] = limit + _READER_MARGIN
+
+    def response_downloaded(self, response: Any, request: Request, spider: Any) -> None:
+        """Give the decompression step (HttpCompressionMiddleware) the real limit back."""
+        if _LIMIT in request.meta:
+            request.meta["download_maxsize"] = request.meta[_LIMIT]
 
     def bytes_received(self, data: bytes, request: Request, spider: Any) -> None:
         """Stop once the bytes received pass the limit (no or lying Content-Length)."""
