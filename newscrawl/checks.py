@@ -5,11 +5,13 @@ from __future__ import annotations
 import importlib.util
 import os
 from collections.abc import Mapping
+from difflib import get_close_matches
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from scrapy.settings import BaseSettings
 
+from . import settings as project_settings
 from .normalize.dates import validate_timezone
 from .sites import SiteConfigError, load_sites_file, site_from_mapping
 
@@ -84,6 +86,17 @@ def output_problems(feeds: Mapping[str, object]) -> list[str]:
     return problems
 
 
+def unknown_setting_problems(settings: BaseSettings) -> list[str]:
+    """NEWSCRAWL_* names that newscrawl.settings does not define: a typo would be ignored silently."""
+    known = {name for name in dir(project_settings) if name.startswith("NEWSCRAWL_")}
+    problems = []
+    for name in sorted(str(n) for n in settings if str(n).startswith("NEWSCRAWL_") and n not in known):
+        close = get_close_matches(name, known, 1)
+        hint = f"did you mean {close[0]}?" if close else "see newscrawl/settings.py for the settings"
+        problems.append(f"unknown setting {name}: {hint}")
+    return problems
+
+
 def rendering_problems(settings: BaseSettings) -> list[str]:
     """NEWSCRAWL_RENDER_JAVASCRIPT without scrapy-playwright installed and wired in."""
     if not settings.getbool("NEWSCRAWL_RENDER_JAVASCRIPT"):
@@ -101,5 +114,5 @@ def rendering_problems(settings: BaseSettings) -> list[str]:
 def startup_problems(settings: BaseSettings, spider_args: Mapping[str, str]) -> list[str]:
     """Every configuration problem found before crawling, as one line each."""
     feeds = settings.getdict("FEEDS") or settings.getdict("NEWSCRAWL_FEED")
-    return [*site_problems(spider_args), *setting_problems(settings), *output_problems(feeds),
-            *rendering_problems(settings)]
+    return [*site_problems(spider_args), *unknown_setting_problems(settings), *setting_problems(settings),
+            *output_problems(feeds), *rendering_problems(settings)]

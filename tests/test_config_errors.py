@@ -76,3 +76,9 @@ def test_rendering_without_scrapy_playwright(tmp_path):
     result = crawl(tmp_path, "-a", "url=https://news.example/", "-s", "NEWSCRAWL_RENDER_JAVASCRIPT=True",
                    "-O", str(tmp_path / "out.jsonl"))
     assert_stops_with(result, "scrapy-playwright")
+
+
+def test_misspelt_setting(tmp_path):
+    result = crawl(tmp_path, "-a", "url=https://news.example/", "-s", "NEWSCRAWL_MAX_PAGE_PER_SITE=3",
+                   "-O", str(tmp_path / "out.jsonl"))
+    assert_stops_with(result, "unknown setting NEWSCRAWL_MAX_PAGE_PER_SITE", "NEWSCRAWL_MAX_PAGES_PER_SITE")
