@@ -271,7 +271,8 @@ class NewsSpider(scrapy.Spider):
         if not response.body.strip():
             return "empty-response", f"HTTP {response.status} with an empty body"
         content_type = response.headers.get("Content-Type", b"").decode("latin-1").lower()
-        if content_type and not any(t in content_type for t in ("html", "xml", "text/plain")):
+        # octet-stream is what servers send when they do not know: the bytes decide then.
+        if content_type and not any(t in content_type for t in ("html", "xml", "text/plain", "octet-stream")):
             return "not-html", f"Content-Type {content_type.split(';')[0]}"
         if looks_binary(response.body):
             return "not-html", "binary content served as text"
