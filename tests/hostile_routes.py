@@ -154,6 +154,11 @@ def image_type(handler: Handler, trace: Trace) -> None:
     send(handler, 200, b"\xff\xd8\xff\xe0" + bytes(2000), "image/jpeg")
 
 
+def html_as_octet_stream(handler: Handler, trace: Trace) -> None:
+    """A real article whose server does not know its type."""
+    send(handler, 200, article_html("Article of unknown type").encode(), "application/octet-stream")
+
+
 def empty_200(handler: Handler, trace: Trace) -> None:
     """200 with an empty body."""
     send(handler, 200, b"")
@@ -250,5 +255,6 @@ def iter_routes() -> Iterator[tuple[str, Callable[[Handler, Trace], None]]]:
         "gzip-bomb-page-story": gzip_bomb, "pdf-served-as-html": pdf_as_html,
         "png-served-as-html": png_as_html, "random-garbage-as-html": garbage_as_html,
         "honest-image-at-story-url": image_type, "empty-page-with-status-ok": empty_200,
+        "article-served-as-octet-stream": html_as_octet_stream,
     }.items():
         yield BASE + name, route

@@ -78,6 +78,11 @@ def test_slow_flaky_and_rate_limited_pages_still_arrive(crawl):
     assert server.site.trace.hits[BASE + "flaky-server-recovers-on-retry"] == 2
 
 
+def test_html_of_unknown_type_is_judged_by_its_bytes(crawl):
+    _, result = crawl
+    assert result.records[BASE + "article-served-as-octet-stream"]["headline"] == "Article of unknown type"
+
+
 def test_retry_after_is_waited_for(crawl):
     server, _ = crawl
     times = [t for t, path in server.site.trace.times if path == BASE + "rate-limited-once-then-fine"]
