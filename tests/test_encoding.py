@@ -83,3 +83,8 @@ def test_binary_is_recognised(data):
 ])
 def test_text_is_not_binary(data):
     assert not looks_binary(data)
+
+
+def test_characters_xml_refuses_are_removed():
+    # lxml keeps them in the tree but refuses them when text is set again (hypothesis found it).
+    assert decode_html(b"<noscript>\x1f</noscript><p>a\x00b\x0cc\x08</p>") == "<noscript></noscript><p>ab c</p>"

@@ -102,6 +102,7 @@ HOSTILE_DOCUMENTS = {
     "many-tiny-paragraphs": b"<article>" + b"<p>a</p>" * 10000 + b"</article>",
     "frameset": b"<frameset><frame src='a'></frameset>", "utf16-without-bom": "<p>café</p>".encode("utf-16-le"),
     "only-script": b"<script>" + b"var a = '<p>'; " * 1000 + b"</script>",
+    "control-characters": b"<noscript>\x1f</noscript><article><p>" + FILLER.encode() * 3 + b"\x01\x0b</p></article>",
 }
 
 

@@ -24,6 +24,9 @@ _MAX_CONTROL_SHARE = 0.02
 _MOJIBAKE = re.compile("Ã[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u2018-\u203a\u20ac\u2122]"
                        "|â€[\u0080-\u00bf\u0153\u009d\u02dc\u2018-\u203a\u2122]|Â[\u00a0-\u00bf]")
 _MIN_MOJIBAKE = 2
+# Characters XML (and so lxml, when text is set on an element) refuses; the HTML parser keeps
+# them in the tree, where they break any later rewrite. Form feed is whitespace in HTML.
+_NOT_XML_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]")
 # charset_normalizer scores punctuation of windows-1252 (’ — “) as noise and then prefers a
 # Baltic or Central European code page for Western text; browsers default to windows-1252.
 # It wins when it reads as well as the best guess (coherence) with only a little more noise.
@@ -112,5 +115,6 @@ def repair_mojibake(text: str) -> str:
 def decode_html(data: bytes, content_type: str | None = None) -> str:
     """Text of an HTML document given its bytes and the HTTP Content-Type header, if any."""
     encoding = detect_encoding(data, content_type)
-    text = data.decode(encoding, errors="replace")
-    return repair_mojibake(text.removeprefix("\ufeff"))
+    text = data.decode(encoding, errors="replace").removeprefix("\ufeff")
+    text = _NOT_XML_CHARS.sub("", text.replace("\x0c", " "))
+    return repair_mojibake(text)
