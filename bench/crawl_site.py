@@ -56,6 +56,7 @@ class Site:
     def __init__(self, articles: int, templates: list[str]) -> None:
         self.articles, self.templates = articles, templates
         self.index = {article_path(i): i for i in range(articles)}
+        self._parts: dict[int, tuple[bytes, bytes]] = {}
 
     def reply(self, path: str, base: str) -> tuple[int, str, bytes]:
         """The response to a GET of ``path`` (absolute links use ``base``)."""
@@ -78,11 +79,17 @@ class Site:
 
     def article(self, index: int, base: str) -> bytes:
         """Template page ``index % len(templates)`` with its canonical link set to its new URL."""
-        html = self.templates[index % len(self.templates)]
-        html = _OG_URL.sub("", _CANONICAL.sub("", html))
-        link = f'<link rel="canonical" href="{base}{article_path(index)}">'
-        html, found = _HEAD.subn(lambda m: m.group(0) + link, html, count=1)
-        return (html if found else link + html).encode("utf-8")
+        head, tail = self._split(index % len(self.templates))
+        return head + f'<link rel="canonical" href="{base}{article_path(index)}">'.encode() + tail
+
+    def _split(self, number: int) -> tuple[bytes, bytes]:
+        # Cut once per template, so serving a page costs the server almost nothing.
+        if number not in self._parts:
+            html = _OG_URL.sub("", _CANONICAL.sub("", self.templates[number]))
+            match = _HEAD.search(html)
+            cut = match.end() if match else 0
+            self._parts[number] = (html[:cut].encode("utf-8"), html[cut:].encode("utf-8"))
+        return self._parts[number]
 
     def sitemap_index(self, base: str) -> bytes:
         """One sitemap per SITEMAP_SIZE stories."""
