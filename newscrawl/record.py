@@ -20,7 +20,8 @@ class RecordOptions:
 def build_record(page: PageInput, options: RecordOptions = RecordOptions()) -> Article:
     """Extract and normalize one page. Raises ExtractionError subclasses for non-articles."""
     article = ArticlePage(page).to_article()
+    # Language first: the date step reads month names in the page's language.
+    normalize_language(article)
     normalize_dates(article, options.dates)
     normalize_bylines(article)
-    normalize_language(article)
     return article

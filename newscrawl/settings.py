@@ -48,7 +48,7 @@ ITEM_PIPELINES = {
     "newscrawl.pipelines.extract.ExtractPipeline": 100,
     "newscrawl.pipelines.dates.NormalizeDatesPipeline": 200,
     "newscrawl.pipelines.bylines.NormalizeBylinesPipeline": 300,
-    "newscrawl.pipelines.language.NormalizeLanguagePipeline": 350,
+    "newscrawl.pipelines.language.NormalizeLanguagePipeline": 150,  # dates read the language
     "newscrawl.pipelines.validate.ValidateArticlePipeline": 400,
     "newscrawl.pipelines.dedupe.DeduplicateArticlesPipeline": 500,
     "newscrawl.pipelines.archive.ArchivePipeline": 600,  # version, changeType, duplicateOf; last
@@ -95,6 +95,8 @@ NEWSCRAWL_ROBOTSTXT_MAX_BYTES = 500 * 1024  # robots.txt is parsed up to here (R
 # DOWNLOAD_HANDLERS for http/https set to scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler.
 NEWSCRAWL_RENDER_JAVASCRIPT = False
 NEWSCRAWL_FOLLOW_ARTICLE_LINKS = True  # queue story links found on article pages (related stories)
+# Links found while sitemaps and feeds are read wait for the link phase; at most this many.
+NEWSCRAWL_MAX_DEFERRED_LINKS = 100_000
 # Extraction worker processes (off the reactor thread); None = one per core, 0 = in-process.
 NEWSCRAWL_EXTRACT_WORKERS = None
 

@@ -46,6 +46,9 @@ _LONG_TEXTS = XPath(f"//body//text()[string-length(normalize-space(.)) >= {_MIN_
 _NEVER_TEXT = ("head", "script", "style", "noscript", "template", "svg", "iframe", "object",
                "embed", "canvas", "select", "button", "input", "textarea", "nav", "footer", "aside")
 
+# Of those, the tags that can wrap ordinary content (the others hold code or controls only).
+_WRAPPING_FURNITURE = ("noscript", "button", "nav", "footer", "aside", "template", "object")
+
 
 def _drop(element: _Element) -> None:
     """Remove an element, keeping the text that follows it."""
@@ -129,9 +132,26 @@ def join_split_story(doc: HtmlElement) -> None:
             _drop(later)
 
 
+def keep_wrapped_story(doc: HtmlElement) -> None:
+    """Unwrap furniture tags that hold most of the page's text instead of losing the story.
+
+    Pages put the whole story in <noscript> for clients without JavaScript, and broken markup
+    (an unclosed <button> or <aside>) swallows everything after it: by their share of the
+    text, these are not furniture.
+    """
+    body = doc.find("body")
+    total = len(body.text_content()) if body is not None else 0
+    if not total:
+        return
+    for element in list(doc.iter(*_WRAPPING_FURNITURE)):
+        if element.getparent() is not None and len(element.text_content()) * 2 > total:
+            element.drop_tag()
+
+
 def drop_invisible(doc: HtmlElement) -> None:
     """Remove markup that never holds story text (trafilatura drops it too, but only after
     copying the tree and running its XPath pruning over every node of it)."""
+    keep_wrapped_story(doc)
     strip_elements(doc, *_NEVER_TEXT, with_tail=False)
 
 

@@ -124,9 +124,10 @@ class ArticlePage:
             metadata=Metadata(dateDownloaded=fetched_at.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")),
         )
         # Body extraction prunes the tree, so it runs after every other field.
-        shell = is_javascript_shell(self.doc)  # before extract_body prunes the tree
         body = extract_body(self.doc, self.page.url, article.headline)
-        if shell and len(body.text) <= SHELL_MAX_VISIBLE_CHARS:
+        # Only a thin body raises the question of a JavaScript shell; the pruned tree has lost
+        # its scripts, so the check reads a fresh parse (rare, so cheaper than on every page).
+        if len(body.text) <= SHELL_MAX_VISIBLE_CHARS and is_javascript_shell(parse_html(self.page.html)):
             raise EmptyBody(RENDERING_HINT)  # "no-content", with the way out for such sites
         if not body.text:
             raise EmptyBody(self.page.url)

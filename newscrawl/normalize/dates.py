@@ -14,6 +14,7 @@ from dateparser import DateDataParser
 from dateparser.languages.loader import default_loader
 
 from ..extract.date_raw import locate_date
+from .date_names import parse_month_name_date
 
 # ISO 8601 as CMSs write it, loosely: basic or extended, one-digit parts ("2022-1-26",
 # "23:15:0Z"), fractions, "+0000" offsets. Groups are rebuilt into what fromisoformat reads.
@@ -37,10 +38,14 @@ _SPACED_DOTS = re.compile(r"(?<=\b\d)\.\s(?=\d)|(?<=\b\d\d)\.\s(?=\d)")
 _CLOCK_UNITS = re.compile(r"min|hour|hr|stund|heure|hora|\bore\b|uur", re.I)
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _HAS_CLOCK = re.compile(r"\d{1,2}[:h]\d{2}|(?<![\d.])\d{1,2}\.\d{2}(?![\d.])|\bago\b|\bvor\b", re.I)
-_DATEPARSER_BASE = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]}
+# Relative texts ("3 hours ago") take their own path (_parse_relative); for the rest, dateparser's
+# freshness parser only costs time: it builds its relative-date patterns per call (~0.1 s cold).
+_DATEPARSER_BASE = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"],
+                    "PARSERS": ["timestamp", "absolute-time"]}
 _MAX_DATEPARSER_TEXT = 80
 # English-speaking places that write the month first; the rest of the English world does not.
 _MONTH_FIRST_REGIONS = frozenset({"us", "ph", "ca", "fm", "mh", "pw", "um", "as", "gu", "mp", "pr", "vi"})
+_FOREIGN_LETTERS = re.compile(r"[^\W\d_a-zA-Z]")
 _FALLBACK_LANGUAGES = (
     "en", "de", "fr", "es", "it", "pt", "nl", "ro", "sv", "da", "nb", "pl", "cs", "tr", "ru", "ar",
 )
@@ -207,10 +212,14 @@ def _parse_free_text(text: str, options: DateOptions) -> ParsedDate | None:
     # Guessing among 200 languages is dateparser's slow part (each one a cold start): the
     # page's own language first, then a shortlist of the languages news is mostly written in.
     languages = options.languages or _FALLBACK_LANGUAGES
+    if fast := parse_month_name_date(text, tuple(_known_languages(languages) or ())):
+        return ParsedDate(*fast)
     try:
         value = _run_dateparser(text, options, languages)
-        if value is None and languages != _FALLBACK_LANGUAGES and _WORD.search(text):
-            # Pages mislabel their language, or quote a date in another one.
+        if value is None and languages != _FALLBACK_LANGUAGES and _FOREIGN_LETTERS.search(text):
+            # Pages mislabel their language, or quote a date in another one. Only a text with
+            # letters outside ASCII is worth it: loading the shortlist costs ~0.2 s of CPU, and
+            # an ASCII text the page language failed on is mostly a date with junk around it.
             value = _run_dateparser(text, options, _FALLBACK_LANGUAGES)
     except (ValueError, OverflowError, TypeError):
         return None

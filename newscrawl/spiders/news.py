@@ -52,8 +52,11 @@ class NewsSpider(scrapy.Spider):
         # Domains are checked by site_for (host names): LinkExtractor's allow_domains compares
         # the netloc, port included, so it rejects every link of a site served on a port.
         self._link_extractor = LinkExtractor(unique=True)
-        self._home_links: dict[int, list[str]] = {}
+        # Links seen before the link phase wait here (url, site, listing depth), so that a story
+        # a sitemap or feed lists is credited to it even if a page fetched earlier links to it.
+        self._deferred_links: dict[str, tuple[int, int]] = {}
         self._phases: list[Callable[[], Iterable[Request]]] = [self._feed_phase, self._link_phase]
+        self._following_links = False
         self._article_urls: dict[int, set[str]] = {}  # per site, for NEWSCRAWL_MAX_PAGES_PER_SITE
         self._capped_urls: dict[int, set[str]] = {}
 
@@ -124,8 +127,10 @@ class NewsSpider(scrapy.Spider):
                 yield self._request(feed, self.parse_feed, index)
 
     def _link_phase(self) -> Iterator[Request]:
-        for index, urls in self._home_links.items():
-            yield from self._listing_requests(urls, index, depth=0)
+        self._following_links = True
+        deferred, self._deferred_links = self._deferred_links, {}
+        for url, (site, depth) in deferred.items():
+            yield from self._listing_requests([url], site, depth)
 
     # --- sitemaps ----------------------------------------------------------------------------
     def parse_robots(self, response: Response) -> Iterator[Request]:
@@ -185,7 +190,8 @@ class NewsSpider(scrapy.Spider):
         feeds: list[str] = []
         if isinstance(response, TextResponse):
             feeds = [urljoin(response.url, href) for href in response.xpath(_FEED_LINKS).getall()]
-            self._home_links[site] = [link.url for link in self._link_extractor.extract_links(response)]
+            urls = [link.url for link in self._link_extractor.extract_links(response)]
+            list(self._listing_requests(urls, site, depth=0))  # deferred to the link phase
         if not feeds:
             base = self.sites[site].url
             feeds = [urljoin(base, path) for path in self.settings.getlist("NEWSCRAWL_FEED_PATHS")]
@@ -198,6 +204,12 @@ class NewsSpider(scrapy.Spider):
             yield from self._listing_requests(urls, response.meta["site"], response.meta.get("listing_depth", 0))
 
     def _listing_requests(self, urls: list[str], site: int, depth: int) -> Iterator[Request]:
+        if not self._following_links:
+            limit = self.settings.getint("NEWSCRAWL_MAX_DEFERRED_LINKS")
+            for url in urls:
+                if len(self._deferred_links) < limit and self.site_for(url):
+                    self._deferred_links.setdefault(canonical_request_url(url), (site, depth))
+            return
         max_depth = self.settings.getint("NEWSCRAWL_MAX_LISTING_DEPTH")
         for url in urls:
             if request := self._article_request(url, site, "link", {}):
@@ -262,9 +274,8 @@ class NewsSpider(scrapy.Spider):
             # A sitemap or feed entry that is not story-shaped may be a section page.
             yield from self._listing_requests(urls, response.meta["site"], depth=1)
         elif self.settings.getbool("NEWSCRAWL_FOLLOW_ARTICLE_LINKS"):
-            for url in urls:
-                if request := self._article_request(url, response.meta["site"], "link", {}):
-                    yield request
+            articles = [url for url in urls if is_article_url(url)]
+            yield from self._listing_requests(articles, response.meta["site"], depth=1)
 
     def _unusable_body(self, response: Response) -> tuple[str, str] | None:
         """(code, detail) for a body that cannot be an HTML page, whatever its Content-Type says."""

@@ -1,0 +1,85 @@
+"""Fast path for the commonest written dates: "19. Oktober 2019, 19:08 Uhr", "Nov 2, 2013, 11:16 AM".
+
+dateparser reads these right but spends ~5 ms a call checking which of its locales applies;
+a news page shows such a date on most pages. Month and weekday names come from dateparser's
+own locale data, so every language it knows is covered; anything this pattern does not fully
+account for (time zone names, words, two-digit years) returns None and goes to dateparser.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from functools import lru_cache
+
+from dateparser.languages.loader import default_loader
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_NAME = r"[^\W\d_]{3,}\.?"
+# Optional weekday, then day-month-year ("2. November 2013", "04 de mayo de 2022") or
+# month-day-year ("Nov. 2, 2013"); what follows must be a clock time or nothing.
+_DAY_FIRST = re.compile(
+    rf"^(?:(?P<wd>{_NAME}),?\s+)?(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th)?\s*(?:de\s+)?(?P<m>{_NAME})"
+    rf",?\s*(?:de\s+)?(?P<y>\d{{4}})(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_MONTH_FIRST = re.compile(
+    rf"^(?:(?P<wd>{_NAME}),?\s+)?(?P<m>{_NAME})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"
+    rf"(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_CLOCK = re.compile(
+    r"^\s*(?:[,|\-–—/]|um|at|à|a las|alle|om|kl\.?)?\s*(?:(?P<H>\d{1,2})[:.h](?P<M>\d{2})"
+    r"(?::(?P<S>\d{2}))?\s*(?P<ap>[ap]\.?\s?m\.?)?\s*(?:uhr|h)?)?\s*[,.]?\s*$",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=64)
+def _names(language: str) -> tuple[dict[str, int], frozenset[str]]:
+    """Month names -> number, and weekday names, of one dateparser locale (lower case)."""
+    info = default_loader.get_locale(language).info
+    months = {name.lower().rstrip("."): number
+              for number, key in enumerate(_MONTHS, 1) for name in [key, *info.get(key, [])]}
+    weekdays = frozenset(n.lower().rstrip(".") for key in _WEEKDAYS for n in [key, *info.get(key, [])])
+    return months, weekdays
+
+
+def _clock(rest: str) -> tuple[int, int, int] | None | bool:
+    """(hour, minute, second) of a trailing clock time; None without one; False if not a clock."""
+    match = _CLOCK.match(rest)
+    if match is None:
+        return False
+    if match.group("H") is None:
+        return None
+    hour, minute, second = int(match.group("H")), int(match.group("M")), int(match.group("S") or 0)
+    if ampm := match.group("ap"):
+        if hour > 12:
+            return False
+        hour = hour % 12 + (12 if ampm.lower().startswith("p") else 0)
+    return hour, minute, second
+
+
+def parse_month_name_date(text: str, languages: tuple[str, ...]) -> tuple[datetime, bool] | None:
+    """(value, has_time) for a day, month name and year, or None to let dateparser decide."""
+    for pattern in (_DAY_FIRST, _MONTH_FIRST):
+        match = pattern.match(text.strip())
+        if match is None:
+            continue
+        clock = _clock(match.group("rest"))
+        if clock is False:
+            return None
+        for language in languages:
+            months, weekdays = _names(language)
+            month = months.get(match.group("m").lower().rstrip("."))
+            weekday = match.group("wd")
+            if month is None or (weekday and weekday.lower().rstrip(".") not in weekdays):
+                continue
+            try:
+                value = datetime(int(match.group("y")), month, int(match.group("d")), *(clock or ()))
+            except ValueError:
+                return None
+            return value, clock is not None
+    return None
