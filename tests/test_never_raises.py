@@ -27,7 +27,9 @@ SEED = article_html("Council approves the budget", head=(
     '<meta charset="utf-8"><script type="application/ld+json">{"@type": "NewsArticle", '
     '"headline": "Council approves", "datePublished": "2024-05-20T10:00:00+02:00", '
     '"author": [{"@type": "Person", "name": "Ann Example"}]}</script>')).encode("utf-8")
-HYPOTHESIS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# HYPOTHESIS_EXAMPLES=5000 for a deeper search than CI's
+HYPOTHESIS = settings(max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "60")), deadline=None,
+                      suppress_health_check=[HealthCheck.too_slow])
 
 
 def extract(data: bytes, content_type: str | None = "text/html") -> None:
