@@ -70,7 +70,7 @@ def test_crawl_delay_spaces_the_requests(tmp_path):
     assert result.returncode == 0 and len(result.records) >= 2
     times = sorted(t for t, path in server.site.trace.times if path != "/robots.txt")
     gaps = [b - a for a, b in zip(times, times[1:])]
-    assert len(gaps) >= 5 and min(gaps) >= delay * 0.8, gaps
+    assert len(gaps) >= 5 and min(gaps) >= delay * 0.5, gaps  # without it: a few ms
     assert result.stats["stats"][f"newscrawl/robots/crawl_delay/{server.url.split('//')[1]}"] == delay
 
 
