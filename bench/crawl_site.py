@@ -3,7 +3,8 @@
     .venv/bin/python bench/crawl_site.py --articles 5000 --port-file /tmp/port
 
 Article pages are the benchmark's real pages (``article-body/html``), each reused under many
-URLs; the page's own canonical link is replaced by its new URL so every copy is one article.
+URLs; the page's own canonical link is replaced by its new URL and its first long paragraph
+starts with "Report <n>.", so every copy is an article of its own.
 The site has what the ``news`` spider looks for: robots.txt with a Sitemap line (and a
 disallowed folder), a sitemap index of 1,000-URL sitemaps, an RSS feed of the latest stories,
 a home page and section pages. Runs in its own process so its CPU is not the crawler's.
@@ -28,6 +29,7 @@ SECTIONS = ("world", "politics", "business", "science", "sport")
 _CANONICAL = re.compile(r"<link\b[^>]*\brel=[\"']?canonical\b[^>]*>", re.I)
 _OG_URL = re.compile(r"<meta\b[^>]*\bproperty=[\"']?og:url\b[^>]*>", re.I)
 _HEAD = re.compile(r"<head\b[^>]*>", re.I)
+_LONG_PARAGRAPH = re.compile(r"<p\b[^>]*>(?=[^<]{150,})", re.I)  # plain text: body, not chrome
 START = datetime(2024, 5, 1, 12, tzinfo=timezone.utc)
 
 
@@ -56,7 +58,7 @@ class Site:
     def __init__(self, articles: int, templates: list[str]) -> None:
         self.articles, self.templates = articles, templates
         self.index = {article_path(i): i for i in range(articles)}
-        self._parts: dict[int, tuple[bytes, bytes]] = {}
+        self._parts: dict[int, tuple[bytes, bytes, bytes]] = {}
 
     def reply(self, path: str, base: str) -> tuple[int, str, bytes]:
         """The response to a GET of ``path`` (absolute links use ``base``)."""
@@ -78,17 +80,23 @@ class Site:
         return 404, "text/html", b"<html><body>Not found</body></html>"
 
     def article(self, index: int, base: str) -> bytes:
-        """Template page ``index % len(templates)`` with its canonical link set to its new URL."""
-        head, tail = self._split(index % len(self.templates))
-        return head + f'<link rel="canonical" href="{base}{article_path(index)}">'.encode() + tail
+        """Template ``index % len(templates)``: its canonical link set to its new URL, and its
+        first long paragraph opened with "Report <index>." so every copy is its own version
+        (else the archive index rightly sees one article under many URLs)."""
+        head, middle, tail = self._split(index % len(self.templates))
+        link = f'<link rel="canonical" href="{base}{article_path(index)}">'.encode()
+        return head + link + middle + (f"Report {index}. ".encode() if tail else b"") + tail
 
-    def _split(self, number: int) -> tuple[bytes, bytes]:
+    def _split(self, number: int) -> tuple[bytes, bytes, bytes]:
         # Cut once per template, so serving a page costs the server almost nothing.
         if number not in self._parts:
             html = _OG_URL.sub("", _CANONICAL.sub("", self.templates[number]))
             match = _HEAD.search(html)
             cut = match.end() if match else 0
-            self._parts[number] = (html[:cut].encode("utf-8"), html[cut:].encode("utf-8"))
+            para = _LONG_PARAGRAPH.search(html, cut)
+            mark = para.end() if para else len(html)
+            self._parts[number] = (html[:cut].encode("utf-8"), html[cut:mark].encode("utf-8"),
+                                   html[mark:].encode("utf-8"))
         return self._parts[number]
 
     def sitemap_index(self, base: str) -> bytes:
