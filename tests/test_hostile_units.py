@@ -12,7 +12,7 @@ from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 
 from newscrawl.discover.urls import canonical_request_url
-from newscrawl.extensions.report import stats_path_for
+from newscrawl.extensions.report import format_report, stats_path_for
 from newscrawl.extract.errors import EmptyBody
 from newscrawl.extract.page import ArticlePage, PageInput
 from newscrawl.extract.shell import is_javascript_shell
@@ -100,3 +100,13 @@ def test_dropped_request_is_an_ignore_request():
     # Scrapy handles IgnoreRequest quietly (no ERROR log); ours carries the reason code on top.
     exc = DroppedRequest("robots-unavailable", "robots.txt answered HTTP 503")
     assert isinstance(exc, IgnoreRequest) and str(exc).startswith("robots-unavailable: ")
+
+
+def test_summary_table_counts_what_reached_the_output_and_every_reason():
+    table = format_report({"item_scraped_count": 3, "newscrawl/articles": 4, "newscrawl/dropped/timeout": 2,
+                           "newscrawl/dropped/http-404": 5, "newscrawl/discovery/failed/http-503": 1,
+                           "newscrawl/robots/unavailable": 1})
+    lines = table.splitlines()
+    assert lines[0] == "articles written: 3" and lines[1] == "pages dropped: 7"
+    assert lines[2].split() == ["http-404", "5"] and lines[3].split() == ["timeout", "2"]
+    assert "discovery sources failed: 1" in lines and lines[-1] == "sites skipped (robots.txt unavailable): 1"

@@ -16,18 +16,37 @@ logger = logging.getLogger(__name__)
 DROP_PREFIX = "newscrawl/dropped/"
 
 
-def drop_reasons(stats: dict[str, Any]) -> dict[str, int]:
+DISCOVERY_PREFIX = "newscrawl/discovery/failed/"
+
+
+def drop_reasons(stats: dict[str, Any], prefix: str = DROP_PREFIX) -> dict[str, int]:
     """Drop counts by reason code, largest first."""
-    reasons = {k.removeprefix(DROP_PREFIX): int(v) for k, v in stats.items() if k.startswith(DROP_PREFIX)}
+    reasons = {k.removeprefix(prefix): int(v) for k, v in stats.items() if k.startswith(prefix)}
     return dict(sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def format_report(stats: dict[str, Any]) -> str:
-    """The summary table printed when a crawl ends."""
+    """The summary table printed when a crawl ends.
+
+    >>> print(format_report({"item_scraped_count": 3, "newscrawl/dropped/timeout": 2,
+    ...                      "newscrawl/discovery/failed/http-503": 1, "newscrawl/robots/unavailable": 1}))
+    articles written: 3
+    pages dropped: 2
+      timeout                           2
+    discovery sources failed: 1
+      http-503                          1
+    sites skipped (robots.txt unavailable): 1
+    """
     reasons = drop_reasons(stats)
-    lines = [f"articles written: {stats.get('newscrawl/articles', 0)}",
+    # item_scraped_count is what reached the output; the pipelines' own counters run before dedupe.
+    lines = [f"articles written: {stats.get('item_scraped_count', 0)}",
              f"pages dropped: {sum(reasons.values())}"]
     lines += [f"  {code:<28} {count:>6}" for code, count in reasons.items()]
+    if discovery := drop_reasons(stats, DISCOVERY_PREFIX):
+        lines.append(f"discovery sources failed: {sum(discovery.values())}")
+        lines += [f"  {code:<28} {count:>6}" for code, count in discovery.items()]
+    if skipped := stats.get("newscrawl/robots/unavailable"):
+        lines.append(f"sites skipped (robots.txt unavailable): {skipped}")
     return "\n".join(lines)
 
 
