@@ -84,13 +84,18 @@ def _lines(jobs: list[tuple[Path, str | None]], options: RecordOptions,
 
 
 # Characters JSON leaves raw but str.splitlines() (and so many JSON Lines readers) splits on.
-_LINE_BREAKERS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+_LINE_BREAKERS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
 
 
 def _json_line(record: dict[str, Any]) -> str:
     """One JSON Lines record that stays one line for any line splitter (the scorers use one)."""
-    # Only JSON strings can hold these characters, and \uXXXX is valid there.
-    return json.dumps(record, ensure_ascii=False).translate(_LINE_BREAKERS) + "\n"
+    # Only JSON strings can hold these characters, and \uXXXX is valid there. Substring tests
+    # first: str.translate with a table costs a dictionary lookup per character.
+    line = json.dumps(record, ensure_ascii=False)
+    for char, escaped in _LINE_BREAKERS.items():
+        if char in line:
+            line = line.replace(char, escaped)
+    return line + "\n"
 
 
 def _run_extract(args: argparse.Namespace) -> int:

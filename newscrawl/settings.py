@@ -46,9 +46,9 @@ DOWNLOADER_MIDDLEWARES = {
 COMMANDS_MODULE = "newscrawl.commands"
 ITEM_PIPELINES = {
     "newscrawl.pipelines.extract.ExtractPipeline": 100,
+    "newscrawl.pipelines.language.NormalizeLanguagePipeline": 150,  # dates read the language
     "newscrawl.pipelines.dates.NormalizeDatesPipeline": 200,
     "newscrawl.pipelines.bylines.NormalizeBylinesPipeline": 300,
-    "newscrawl.pipelines.language.NormalizeLanguagePipeline": 150,  # dates read the language
     "newscrawl.pipelines.validate.ValidateArticlePipeline": 400,
     "newscrawl.pipelines.dedupe.DeduplicateArticlesPipeline": 500,
     "newscrawl.pipelines.archive.ArchivePipeline": 600,  # version, changeType, duplicateOf; last

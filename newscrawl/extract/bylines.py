@@ -7,7 +7,7 @@ last resort: the normalizer files such a credit under agencies, never under auth
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache, lru_cache
 from typing import Any
 
@@ -16,7 +16,7 @@ from lxml.html import HtmlElement
 from ..normalize.agencies import agency_name
 from ..normalize.bylines import Credits, name_key, normalize_credits, site_keys
 from .byline_visible import text_byline, visible_byline
-from .metadata import clean_text
+from .metadata import clean_text, meta_index
 from .structured import StructuredData, as_text, node_types
 
 # <meta> names that carry the author's name (lower-cased); twitter:creator is a handle, not a name.
@@ -28,15 +28,9 @@ SITE_META = ("og:site_name", "application-name", "twitter:site", "publisher", "c
 _ORGANISATION_TYPES = {"organization", "newsmediaorganization", "website", "corporation"}
 
 
-def meta_map(doc: HtmlElement) -> dict[str, list[str]]:
-    """Every <meta> content by lower-cased name/property/itemprop, in page order."""
-    found: dict[str, list[str]] = {}
-    for meta in doc.iter("meta"):
-        key = meta.get("name") or meta.get("property") or meta.get("itemprop")
-        value = clean_text(meta.get("content"))
-        if key and value:
-            found.setdefault(key.strip().lower(), []).append(value)
-    return found
+def meta_map(doc: HtmlElement) -> Mapping[str, list[str]]:
+    """Every <meta> content by lower-cased name/property/itemprop, in page order (read-only)."""
+    return meta_index(doc)
 
 
 def _person_name(entry: Any) -> str | None:
@@ -66,7 +60,7 @@ def json_ld_credits(data: StructuredData) -> list[str]:
     return credits
 
 
-def meta_credits(metas: dict[str, list[str]]) -> list[str]:
+def meta_credits(metas: Mapping[str, list[str]]) -> list[str]:
     """Author names from <meta> tags, skipping profile URLs."""
     credits: list[str] = []
     for key in AUTHOR_META:
@@ -78,7 +72,7 @@ def meta_credits(metas: dict[str, list[str]]) -> list[str]:
     return credits
 
 
-def site_names(data: StructuredData, metas: dict[str, list[str]], url: str) -> frozenset[str]:
+def site_names(data: StructuredData, metas: Mapping[str, list[str]], url: str) -> frozenset[str]:
     """Keys of the names the site goes by: publisher, og:site_name, domain labels."""
     names = [v.lstrip("@") for key in SITE_META for v in metas.get(key, [])]
     publisher = data.resolve(data.article_value("publisher"))

@@ -16,6 +16,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from .date_raw import RawDate, join_candidates, split_candidates
+from .metadata import meta_index
 from .date_visible import first_text_date, htmldate_candidate, labelled_candidate, visible_candidates
 from .structured import StructuredData, as_text
 
@@ -57,17 +58,9 @@ def _clean(value: Any) -> str | None:
     return text[:_MAX_RAW] if text else None
 
 
-def _meta_index(doc: HtmlElement) -> dict[str, list[str]]:
-    """Every meta content by lower-cased name, property and itemprop, in page order."""
-    index: dict[str, list[str]] = {}
-    for meta in doc.iter("meta"):
-        content = _clean(meta.get("content"))
-        if content is None:
-            continue
-        for attr in ("property", "name", "itemprop"):
-            if key := meta.get(attr):
-                index.setdefault(key.strip().lower(), []).append(content)
-    return index
+def _meta_index(doc: HtmlElement) -> MetaIndex:
+    """Every meta content by lower-cased name, property and itemprop (shared with metadata)."""
+    return meta_index(doc)
 
 
 def _json_ld(data: StructuredData, keys: tuple[str, ...]) -> Iterator[RawDate]:
@@ -82,7 +75,7 @@ def _json_ld(data: StructuredData, keys: tuple[str, ...]) -> Iterator[RawDate]:
 def _meta(index: MetaIndex, names: tuple[str, ...], source: str) -> Iterator[RawDate]:
     for name in names:
         for content in index.get(name, ()):
-            yield RawDate(content, source)
+            yield RawDate(content[:_MAX_RAW], source)
 
 
 def _dated_elements(doc: HtmlElement, xpath: str) -> Iterator[RawDate]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin
 
@@ -38,25 +40,38 @@ def clean_text(text: str | None) -> str | None:
     return cleaned or None
 
 
+@lru_cache(maxsize=1)
+def meta_index(doc: HtmlElement) -> Mapping[str, list[str]]:
+    """Every <meta> content by lower-cased property, name and itemprop, in page order.
+
+    Built in one pass and kept for the page being extracted (the last document seen): the
+    headline, dates, bylines and classification all read meta tags, and an XPath per name
+    would scan the whole document each time. Treat the result as read-only.
+    """
+    index: dict[str, list[str]] = {}
+    for meta in doc.iter("meta"):
+        content = clean_text(meta.get("content"))
+        if content is None:
+            continue
+        for attribute in ("property", "name", "itemprop"):
+            if key := meta.get(attribute):
+                index.setdefault(key.strip().lower(), []).append(content)
+    return index
+
+
 def meta_content(doc: HtmlElement, *names: str) -> str | None:
     """First non-empty content of <meta name|property|itemprop=...> among ``names``."""
+    index = meta_index(doc)
     for name in names:
-        for value in doc.xpath(
-            f'//meta[@property="{name}" or @name="{name}" or @itemprop="{name}"]/@content'
-        ):
-            if cleaned := clean_text(value):
-                return cleaned
+        if values := index.get(name.lower()):
+            return values[0]
     return None
 
 
 def meta_contents(doc: HtmlElement, *names: str) -> list[str]:
-    """Every non-empty content of <meta> tags named any of ``names``, in page order."""
-    found: list[str] = []
-    for name in names:
-        for value in doc.xpath(f'//meta[@property="{name}" or @name="{name}"]/@content'):
-            if (cleaned := clean_text(value)) and cleaned not in found:
-                found.append(cleaned)
-    return found
+    """Every non-empty content of <meta> tags named any of ``names``, in page order, once each."""
+    index = meta_index(doc)
+    return list(dict.fromkeys(v for name in names for v in index.get(name.lower(), ())))
 
 
 def extract_headline(doc: HtmlElement, data: StructuredData) -> str | None:
