@@ -62,13 +62,14 @@ def _is_boilerplate(block: _Element, text: str) -> bool:
 def _lift_loose_text(root: _Element) -> list[_Element]:
     """Top-level blocks, with text trafilatura left between blocks wrapped in paragraphs of its own."""
     blocks: list[_Element] = []
-    loose = [root.text]
+    # (element, text after it): one pass, as lxml's positional root[i] walks the children
+    pieces: list[tuple[_Element | None, str | None]] = [(None, root.text)]
     for block in root:
-        loose.append(block.tail)
+        pieces.append((block, block.tail))
         block.tail = None
-    for index, text in enumerate(loose):
-        if index:
-            blocks.append(root[index - 1])
+    for block, text in pieces:
+        if block is not None:
+            blocks.append(block)
         if text and text.strip():
             paragraph = Element("p")
             paragraph.text = text.strip()
