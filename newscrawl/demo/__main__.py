@@ -15,13 +15,19 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def main() -> int:
     """Run the demo crawl; print where the records went and how many there are."""
-    out_dir = ROOT / "output"
-    out_dir.mkdir(exist_ok=True)
+    out_dir = ROOT / "output" / "demo"
+    out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / f"demo-{time.strftime('%Y%m%dT%H%M%S')}.jsonl"
+    # The demo site gets a new port each run, so its URLs are new to any archive index: a
+    # fresh index of its own keeps the demo from filling the user's output/index.sqlite.
+    index = out_dir / "index.sqlite"
+    for leftover in out_dir.glob("index.sqlite*"):
+        leftover.unlink()
     with DemoServer() as server:
         print(f"demo site serving at {server.url}")
         command = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"url={server.url}/",
-                   "-O", str(target), "-s", "LOG_LEVEL=INFO", "-s", "AUTOTHROTTLE_START_DELAY=0"]
+                   "-O", str(target), "-s", "LOG_LEVEL=INFO", "-s", "AUTOTHROTTLE_START_DELAY=0",
+                   "-s", f"NEWSCRAWL_INDEX_PATH={index}"]
         done = subprocess.run(command, cwd=ROOT, check=False)
     if done.returncode != 0 or not target.exists():
         print(f"crawl failed (exit {done.returncode})", file=sys.stderr)
