@@ -47,17 +47,20 @@ def _names(language: str) -> tuple[dict[str, int], frozenset[str]]:
     return months, weekdays
 
 
-def _clock(rest: str) -> tuple[int, int, int] | None | bool:
-    """(hour, minute, second) of a trailing clock time; None without one; False if not a clock."""
+_NO_CLOCK = (0, 0, 0)
+
+
+def _clock(rest: str) -> tuple[int, int, int] | None:
+    """(hour, minute, second) of a trailing clock time, _NO_CLOCK without one, None if not a clock."""
     match = _CLOCK.match(rest)
     if match is None:
-        return False
-    if match.group("H") is None:
         return None
+    if match.group("H") is None:
+        return _NO_CLOCK
     hour, minute, second = int(match.group("H")), int(match.group("M")), int(match.group("S") or 0)
     if ampm := match.group("ap"):
         if hour > 12:
-            return False
+            return None
         hour = hour % 12 + (12 if ampm.lower().startswith("p") else 0)
     return hour, minute, second
 
@@ -69,7 +72,7 @@ def parse_month_name_date(text: str, languages: tuple[str, ...]) -> tuple[dateti
         if match is None:
             continue
         clock = _clock(match.group("rest"))
-        if clock is False:
+        if clock is None:
             return None
         for language in languages:
             months, weekdays = _names(language)
@@ -78,8 +81,8 @@ def parse_month_name_date(text: str, languages: tuple[str, ...]) -> tuple[dateti
             if month is None or (weekday and weekday.lower().rstrip(".") not in weekdays):
                 continue
             try:
-                value = datetime(int(match.group("y")), month, int(match.group("d")), *(clock or ()))
+                value = datetime(int(match.group("y")), month, int(match.group("d")), *clock)
             except ValueError:
                 return None
-            return value, clock is not None
+            return value, clock is not _NO_CLOCK
     return None

@@ -1,0 +1,37 @@
+"""The month-name fast path agrees with dateparser and leaves it everything it cannot fully read."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from newscrawl.normalize.date_names import parse_month_name_date
+
+
+@pytest.mark.parametrize(("text", "languages", "expected"), [
+    ("Nov 2, 2013, 11:16 AM", ("en",), (datetime(2013, 11, 2, 11, 16), True)),
+    ("2. November 2013", ("de", "en"), (datetime(2013, 11, 2), False)),
+    ("19. Oktober 2019, 19:08 Uhr", ("de", "en"), (datetime(2019, 10, 19, 19, 8), True)),
+    ("04 de mayo de 2022 - 00:00", ("es", "en"), (datetime(2022, 5, 4, 0, 0), True)),
+    ("Saturday, November 2nd, 2013 at 4:02 pm", ("en",), (datetime(2013, 11, 2, 16, 2), True)),
+    ("31. März 2003", ("de",), (datetime(2003, 3, 31), False)),
+])
+def test_common_written_dates(text, languages, expected):
+    assert parse_month_name_date(text, languages) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Nov 19, 2019, 10:31 pm CST",    # a zone name: dateparser knows what it means
+    "November 20, 2019 13:42 FIND",  # junk after the time
+    "Nov 2, 13",                     # two-digit year
+    "30. Februar 2020",              # no such day
+    "Blursday, Nov 2, 2013",         # not a weekday
+])
+def test_anything_else_is_left_to_dateparser(text):
+    assert parse_month_name_date(text, ("en", "de")) is None
+
+
+def test_month_names_come_from_the_page_language():
+    assert parse_month_name_date("2 octubre 2019", ("en",)) is None
+    assert parse_month_name_date("2 octubre 2019", ("es",)) == (datetime(2019, 10, 2), False)
