@@ -94,7 +94,9 @@ NEWSCRAWL_ROBOTSTXT_MAX_BYTES = 500 * 1024  # robots.txt is parsed up to here (R
 # with scrapy-playwright (pip install scrapy-playwright; playwright install chromium) and needs
 # DOWNLOAD_HANDLERS for http/https set to scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler.
 NEWSCRAWL_RENDER_JAVASCRIPT = False
-NEWSCRAWL_FOLLOW_ARTICLE_LINKS = True  # queue story links found on article pages (related stories)
+# Queue story links found on article pages (related stories): True, False, or "auto" = only
+# for sites whose sitemaps and feeds list no article (link extraction is the crawl's costliest step).
+NEWSCRAWL_FOLLOW_ARTICLE_LINKS = "auto"
 # Links found while sitemaps and feeds are read wait for the link phase; at most this many.
 NEWSCRAWL_MAX_DEFERRED_LINKS = 100_000
 # Extraction worker processes (off the reactor thread); None = one per core, 0 = in-process.

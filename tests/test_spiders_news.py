@@ -89,3 +89,23 @@ def test_binary_content_is_not_handed_to_the_pipelines(spider):
 def test_spider_needs_something_to_crawl():
     with pytest.raises(SiteConfigError, match="-a url="):
         NewsSpider()
+
+
+def _article_response(spider, path="world/2024/05/01/a-story-about-things"):
+    html = b'<html><body><p>Story</p><a href="/world/2024/05/02/another-story-about-things">next</a></body></html>'
+    request = Request(HOME + path, meta=_meta(discovered_via="link"))
+    return HtmlResponse(request.url, body=html, request=request)
+
+
+def test_story_links_are_followed_on_a_site_without_sitemap_or_feed_entries(spider):
+    spider._following_links = True
+    outputs = list(spider.parse_article(_article_response(spider)))
+    assert [o.url for o in outputs if isinstance(o, Request)] == [
+        "https://news.example/world/2024/05/02/another-story-about-things"]
+
+
+def test_story_links_are_not_read_once_a_sitemap_listed_the_site_articles(spider):
+    spider._following_links = True
+    assert spider._article_request(HOME + "world/2024/05/03/listed-in-the-sitemap", 0, "sitemap", {})
+    outputs = list(spider.parse_article(_article_response(spider)))
+    assert [o for o in outputs if isinstance(o, Request)] == []

@@ -9,6 +9,7 @@ page goes down the item pipelines as a ``FetchedPage``.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from datetime import datetime, timezone
 from typing import Any, Self
@@ -57,6 +58,7 @@ class NewsSpider(scrapy.Spider):
         self._deferred_links: dict[str, tuple[int, int]] = {}
         self._phases: list[Callable[[], Iterable[Request]]] = [self._feed_phase, self._link_phase]
         self._following_links = False
+        self._listed: Counter[int] = Counter()  # article URLs sitemaps and feeds gave, per site
         self._article_urls: dict[int, set[str]] = {}  # per site, for NEWSCRAWL_MAX_PAGES_PER_SITE
         self._capped_urls: dict[int, set[str]] = {}
 
@@ -234,6 +236,8 @@ class NewsSpider(scrapy.Spider):
             return None
         if self._over_page_cap(canonical_request_url(url), site):
             return None
+        if via != "link":
+            self._listed[site] += 1
         # scrapy-playwright renders the requests that carry meta["playwright"] (docs/limits.md).
         render = {"playwright": True} if self.settings.getbool("NEWSCRAWL_RENDER_JAVASCRIPT") else {}
         return self._request(url, self.parse_article, site, errback=self.article_failed,
@@ -269,13 +273,23 @@ class NewsSpider(scrapy.Spider):
         yield self._fetched_page(response)
         if not isinstance(response, TextResponse):
             return
-        urls = [link.url for link in self._link_extractor.extract_links(response)]
+        site = response.meta["site"]
         if not is_article_url(response.url):
             # A sitemap or feed entry that is not story-shaped may be a section page.
-            yield from self._listing_requests(urls, response.meta["site"], depth=1)
-        elif self.settings.getbool("NEWSCRAWL_FOLLOW_ARTICLE_LINKS"):
-            articles = [url for url in urls if is_article_url(url)]
-            yield from self._listing_requests(articles, response.meta["site"], depth=1)
+            urls = [link.url for link in self._link_extractor.extract_links(response)]
+            yield from self._listing_requests(urls, site, depth=1)
+        elif self._follows_article_links(site):
+            urls = [link.url for link in self._link_extractor.extract_links(response)]
+            yield from self._listing_requests([u for u in urls if is_article_url(u)], site, depth=1)
+
+    def _follows_article_links(self, site: int) -> bool:
+        """NEWSCRAWL_FOLLOW_ARTICLE_LINKS: True, False, or "auto": only for a site whose
+        sitemaps and feeds listed no article (they are the site's own list of its stories,
+        and reading every link of every story costs more CPU than the rest of the crawl)."""
+        value = self.settings.get("NEWSCRAWL_FOLLOW_ARTICLE_LINKS", "auto")
+        if isinstance(value, str) and value.strip().lower() == "auto":
+            return self._listed[site] == 0
+        return self.settings.getbool("NEWSCRAWL_FOLLOW_ARTICLE_LINKS")
 
     def _unusable_body(self, response: Response) -> tuple[str, str] | None:
         """(code, detail) for a body that cannot be an HTML page, whatever its Content-Type says."""
