@@ -111,7 +111,11 @@ def repair_mojibake(text: str) -> str:
     # rules out most pages at a fraction of the regex's cost.
     if "Ã" not in text and "â€" not in text and "Â" not in text:
         return text
-    if len(_MOJIBAKE.findall(text, 0, 1 << 20)) < _MIN_MOJIBAKE:
+    found = 0
+    for found, _ in enumerate(_MOJIBAKE.finditer(text, 0, 1 << 20), 1):
+        if found >= _MIN_MOJIBAKE:
+            break
+    if found < _MIN_MOJIBAKE:
         return text
     import ftfy  # noqa: PLC0415 - rarely needed, and its import costs more than most pages
 
