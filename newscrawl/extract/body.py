@@ -7,7 +7,6 @@ blocks and cuts the end notes, ``body_render`` writes the text and the safe HTML
 
 from __future__ import annotations
 
-from copy import deepcopy
 from dataclasses import dataclass
 
 import lxml.html
@@ -54,13 +53,25 @@ def _extract_xml(doc: HtmlElement, fast: bool) -> _Element | None:
     return found.body if isinstance(found, Document) else None
 
 
-def _as_page(region: _Element) -> HtmlElement:
-    """A copy of the region as a document of its own; the page stays whole for the fallback."""
+def _extract_region(region: _Element) -> _Element | None:
+    """trafilatura's main extractor on the region alone, as a document of its own.
+
+    The region is moved out for the call and back afterwards (a copy costs more than the
+    extraction saves on small pages); trafilatura's raw-tree pruning may have trimmed it,
+    as it would trim the whole page in the fallback anyway.
+    """
+    parent = region.getparent()
+    if parent is None:
+        return _extract_xml(region, fast=True)
+    position = parent.index(region)
     page = lxml.html.Element("html")
     body = lxml.html.Element("body")
     page.append(body)
-    body.append(deepcopy(region))
-    return page
+    body.append(region)  # moves it, with its tail
+    try:
+        return _extract_xml(page, fast=True)
+    finally:
+        parent.insert(position, region)
 
 
 def _text_length(root: _Element | None) -> int:
@@ -71,7 +82,7 @@ def extract_body(doc: HtmlElement, url: str | None = None, headline: str | None 
     """Article text of a parsed page. Mutates ``doc``: call it after every other extractor."""
     prune_page(doc)
     region = story_region(doc)
-    root = _extract_xml(doc if region.element is None else _as_page(region.element), fast=True)
+    root = _extract_xml(doc, fast=True) if region.element is None else _extract_region(region.element)
     found = _text_length(root)
     # the cascade only pays where the page holds clearly more prose than the main extractor kept
     if found < _FALLBACK_BELOW_CHARS and region.text_chars > 2 * found:
