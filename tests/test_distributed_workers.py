@@ -42,10 +42,24 @@ def urls(*folders: Path) -> Counter[str]:
     return Counter(record["url"] for folder in folders for record in records(folder))
 
 
+class _TimedLog(list):  # type: ignore[type-arg]
+    """The demo server's request log, with the arrival time of each request."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.times: list[float] = []
+
+    def append(self, item: Any) -> None:
+        """Log a request and when it arrived."""
+        self.times.append(time.monotonic())
+        super().append(item)
+
+
 @pytest.fixture(scope="module")
 def site() -> Iterator[DemoServer]:
-    """The demo site, shared by the crawls of this module (none edits it)."""
+    """The demo site, shared by the crawls of this module (none edits it); requests timed."""
     with DemoServer() as server:
+        server._server.requests = _TimedLog()  # test-side instrumentation of the demo server
         yield server
 
 
@@ -100,8 +114,14 @@ def test_two_workers_write_every_article_exactly_once(start: Start, site: DemoSe
     # 0.3 s between two requests to the site, over both: the crawl lasts long enough to share.
     # Two requests in flight per worker: neither can hoard the whole (small) frontier.
     polite = ("-s", "NEWSCRAWL_DOMAIN_DELAY=0.3", "-s", "CONCURRENT_REQUESTS=2")
+    first = len(site.requests)
     one, two = start("one", *polite), start("two", *polite)
     finish(one, two)
+    arrivals = site.requests.times[first:]  # type: ignore[attr-defined]
+    gaps = [b - a for a, b in zip(arrivals, arrivals[1:])]
+    # One request per 0.3 s over both workers (less a margin for the loopback's jitter); a
+    # per-worker delay would let the two workers' requests arrive together.
+    assert len(gaps) > 20 and min(gaps) > 0.2
     union = urls(one.folder, two.folder)  # type: ignore[attr-defined]
     assert set(union) == set(reference)
     assert max(union.values()) == 1  # exactly once over both outputs
