@@ -25,6 +25,7 @@ redis:
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    echo "installing redis-server (Debian package) for the distributed tests"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; \
+	    service redis-server stop >/dev/null 2>&1 || true; \
 	  else echo "no $(REDIS_SERVER) and no root apt-get: install Redis >= 6 for the distributed tests"; fi; }
 
 test: $(STAMP) redis
