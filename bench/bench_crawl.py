@@ -179,11 +179,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=5000)
     parser.add_argument("--workers", type=int, default=None, help="NEWSCRAWL_EXTRACT_WORKERS")
+    parser.add_argument("--concurrency", type=int, default=64, help="CONCURRENT_REQUESTS(_PER_DOMAIN)")
     parser.add_argument("--trafilatura-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.trafilatura_only:
         print(json.dumps(trafilatura_alone(args.articles)))
         return 0
+    FAST["CONCURRENT_REQUESTS"] = FAST["CONCURRENT_REQUESTS_PER_DOMAIN"] = str(args.concurrency)
+    print(f"settings: {FAST}")
     load = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="bench-crawl-") as tmp:
         work = Path(tmp)
