@@ -22,7 +22,6 @@ def test_common_written_dates(text, languages, expected):
 
 
 @pytest.mark.parametrize("text", [
-    "Nov 19, 2019, 10:31 pm CST",    # a zone name: dateparser knows what it means
     "November 20, 2019 13:42 FIND",  # junk after the time
     "Nov 2, 13",                     # two-digit year
     "30. Februar 2020",              # no such day
@@ -30,6 +29,14 @@ def test_common_written_dates(text, languages, expected):
 ])
 def test_anything_else_is_left_to_dateparser(text):
     assert parse_month_name_date(text, ("en", "de")) is None
+
+
+def test_zone_names_get_the_offset_dateparser_gives_them():
+    value, has_time = parse_month_name_date("Nov 19, 2019, 10:31 pm CST", ("en",))
+    assert value.replace(tzinfo=None) == datetime(2019, 11, 19, 22, 31) and has_time
+    assert value.utcoffset().total_seconds() == -6 * 3600
+    value, _ = parse_month_name_date("19 Nov 2019 07:09 GMT", ("en",))
+    assert value.utcoffset().total_seconds() == 0
 
 
 def test_month_names_come_from_the_page_language():

@@ -13,6 +13,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from dateparser.languages.loader import default_loader
+from dateparser.timezone_parser import pop_tz_offset_from_string
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december")
@@ -48,6 +49,8 @@ def _names(language: str) -> tuple[dict[str, int], frozenset[str]]:
 
 
 _NO_CLOCK = (0, 0, 0)
+# A zone abbreviation closing the text: "10:31 pm CST", "07:09 GMT".
+_ZONE_NAME = re.compile(r"\b[A-Z]{2,5}\s*$")
 
 
 def _clock(rest: str) -> tuple[int, int, int] | None:
@@ -66,9 +69,17 @@ def _clock(rest: str) -> tuple[int, int, int] | None:
 
 
 def parse_month_name_date(text: str, languages: tuple[str, ...]) -> tuple[datetime, bool] | None:
-    """(value, has_time) for a day, month name and year, or None to let dateparser decide."""
+    """(value, has_time) for a day, month name and year, or None to let dateparser decide.
+
+    A trailing zone name ("EST", "GMT") is read with dateparser's own zone table, so the
+    offset is the one dateparser would give.
+    """
+    text, zone = text.strip(), None
+    if _ZONE_NAME.search(text):
+        text, zone = pop_tz_offset_from_string(text)
+        text = text.strip()
     for pattern in (_DAY_FIRST, _MONTH_FIRST):
-        match = pattern.match(text.strip())
+        match = pattern.match(text)
         if match is None:
             continue
         clock = _clock(match.group("rest"))
@@ -81,7 +92,8 @@ def parse_month_name_date(text: str, languages: tuple[str, ...]) -> tuple[dateti
             if month is None or (weekday and weekday.lower().rstrip(".") not in weekdays):
                 continue
             try:
-                value = datetime(int(match.group("y")), month, int(match.group("d")), *clock)
+                value = datetime(int(match.group("y")), month, int(match.group("d")), *clock,
+                                 tzinfo=zone)
             except ValueError:
                 return None
             return value, clock is not _NO_CLOCK
