@@ -111,6 +111,7 @@ NEWSCRAWL_EXTRACT_WORKERS = None
 ADDONS = {"newscrawl.distributed.addon.RedisAddon": 0}
 NEWSCRAWL_REDIS_URL = None
 NEWSCRAWL_REDIS_KEY = "newscrawl:news"  # prefix of the run's keys: one prefix per crawl job
+NEWSCRAWL_REDIS_INDEX_KEY = None  # prefix of the shared archive index in Redis; None: "<NEWSCRAWL_REDIS_KEY>:index"
 NEWSCRAWL_REDIS_LEASE = 60  # seconds a dead worker's in-flight request waits before re-queueing
 NEWSCRAWL_REDIS_MAX_REQUEUES = 3  # a request re-queued more often is dropped (it kills workers)
 NEWSCRAWL_REDIS_IDLE_CLOSE = 30  # seconds of empty shared frontier after which a worker leaves

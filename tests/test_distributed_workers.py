@@ -148,5 +148,7 @@ def test_a_worker_killed_half_way_loses_nothing(start: Start, redis_url: str,  #
     union = urls(doomed.folder, one.folder, two.folder)  # type: ignore[attr-defined]
     assert set(union) == set(reference)
     assert len(urls(doomed.folder)) < len(reference)  # it really died half way
+    # the archive index the three workers wrote to is the shared one in Redis, one entry an article
+    assert len(server.keys(f"{doomed.key}:index:a:*")) == len(reference)  # type: ignore[attr-defined]
     logs = (one.folder / "log.txt").read_text() + (two.folder / "log.txt").read_text()  # type: ignore[attr-defined]
     assert "Re-queued" in logs  # what it held came back from its leases

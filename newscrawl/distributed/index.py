@@ -196,6 +196,8 @@ def open_index(settings: Any, sqlite_path: str) -> Any:
         return SqliteIndex(sqlite_path)
     from scrapy_redis.connection import get_redis_from_settings
 
+    job = settings.get("NEWSCRAWL_REDIS_KEY") or "newscrawl"
+    # By default each job (a site list crawled periodically) has its archive, as each folder
+    # has its SQLite file; jobs that should share one name the same NEWSCRAWL_REDIS_INDEX_KEY.
     return RedisIndex(get_redis_from_settings(settings),
-                      prefix=settings.get("NEWSCRAWL_REDIS_INDEX_KEY") or "newscrawl:index",
-                      job=settings.get("NEWSCRAWL_REDIS_KEY") or "newscrawl")
+                      prefix=settings.get("NEWSCRAWL_REDIS_INDEX_KEY") or f"{job}:index", job=job)

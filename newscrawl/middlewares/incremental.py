@@ -48,7 +48,14 @@ def index_path(crawler: Crawler) -> str:
 
 
 def open_index(crawler: Crawler) -> ArchiveIndex:
-    """A connection to the index: NEWSCRAWL_INDEX_CLASS built on NEWSCRAWL_INDEX_PATH."""
+    """A connection to the index: shared in Redis when the crawl is distributed
+    (NEWSCRAWL_REDIS_URL), else NEWSCRAWL_INDEX_CLASS built on NEWSCRAWL_INDEX_PATH."""
+    if crawler.settings.get("NEWSCRAWL_REDIS_URL"):
+        # Imported only here: without the setting, nothing of Redis is loaded.
+        from ..distributed.index import open_index as open_shared_index  # noqa: PLC0415
+
+        shared: ArchiveIndex = open_shared_index(crawler.settings, index_path(crawler))
+        return shared
     cls = load_object(crawler.settings.get("NEWSCRAWL_INDEX_CLASS") or "newscrawl.archive.sqlite.SqliteIndex")
     index: ArchiveIndex = cls(index_path(crawler))
     return index
