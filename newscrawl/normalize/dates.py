@@ -212,7 +212,7 @@ def _parse_free_text(text: str, options: DateOptions) -> ParsedDate | None:
     # Guessing among 200 languages is dateparser's slow part (each one a cold start): the
     # page's own language first, then a shortlist of the languages news is mostly written in.
     languages = options.languages or _FALLBACK_LANGUAGES
-    if fast := parse_month_name_date(text, tuple(_known_languages(languages) or ())):
+    if fast := parse_month_name_date(text, languages):
         return ParsedDate(*fast)
     try:
         value = _run_dateparser(text, options, languages)
