@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 
+from archive_helpers import Run, crawl_env, read_jsonl
 from newscrawl.demo.server import DemoServer
 from newscrawl.extract.page import PageInput
 
-ROOT = Path(__file__).resolve().parents[1]
 CASES = Path(__file__).parent / "cases"
 
 # Tests are offline: a proxy from the environment would send loopback requests elsewhere.
@@ -55,20 +55,8 @@ def site_server() -> Iterator[DemoServer]:
         yield server
 
 
-@dataclass
-class CrawlResult:
-    """What a `scrapy crawl` run left behind."""
-
-    returncode: int
-    records: list[dict[str, Any]]
-    log: str
-    stats: dict[str, Any]
-
-
-def _read_jsonl(path: Path) -> list[dict[str, Any]]:
-    if not path.exists():
-        return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+# One crawl runner for every test module: archive_helpers has the command, env and record type.
+CrawlResult = Run
 
 
 def crawl_news(folder: Path, *args: str, timeout: float = 120, output: str = "out.jsonl") -> CrawlResult:
@@ -77,11 +65,10 @@ def crawl_news(folder: Path, *args: str, timeout: float = 120, output: str = "ou
     stats_file = folder / "stats.json"
     command = [sys.executable, "-m", "scrapy", "crawl", "news", *args, "-O", str(out),
                "-s", "AUTOTHROTTLE_START_DELAY=0", "-s", f"NEWSCRAWL_STATS_FILE={stats_file}"]
-    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawl.settings", "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True,
+    done = subprocess.run(command, cwd=folder, env=crawl_env(), capture_output=True, text=True,
                           timeout=timeout, check=False)
     stats = json.loads(stats_file.read_text()) if stats_file.exists() else {}
-    return CrawlResult(done.returncode, _read_jsonl(out), done.stderr, stats)
+    return CrawlResult(done.returncode, read_jsonl(out) if out.exists() else [], done.stderr, stats)
 
 
 @pytest.fixture
