@@ -28,11 +28,6 @@ SITE_META = ("og:site_name", "application-name", "twitter:site", "publisher", "c
 _ORGANISATION_TYPES = {"organization", "newsmediaorganization", "website", "corporation"}
 
 
-def meta_map(doc: HtmlElement) -> Mapping[str, list[str]]:
-    """Every <meta> content by lower-cased name/property/itemprop, in page order (read-only)."""
-    return meta_index(doc)
-
-
 def _person_name(entry: Any) -> str | None:
     if isinstance(entry, str):
         return clean_text(entry)
@@ -105,7 +100,7 @@ def extract_credits_raw(doc: HtmlElement, data: StructuredData, url: str = "") -
     A source naming only the site or other organisations (the web agency, the publisher's
     parent) yields to a later one naming a person; it is kept when nobody else is credited.
     """
-    metas = meta_map(doc)
+    metas = meta_index(doc)
     sites = site_names(data, metas, url)
     # Each source runs at most once: _widest may ask the visible byline again.
     sources: tuple[Callable[[], list[str]], ...] = (

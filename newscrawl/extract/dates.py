@@ -58,11 +58,6 @@ def _clean(value: Any) -> str | None:
     return text[:_MAX_RAW] if text else None
 
 
-def _meta_index(doc: HtmlElement) -> MetaIndex:
-    """Every meta content by lower-cased name, property and itemprop (shared with metadata)."""
-    return meta_index(doc)
-
-
 def _json_ld(data: StructuredData, keys: tuple[str, ...]) -> Iterator[RawDate]:
     nodes = [data.article] if data.article is not None else []
     nodes += [n for n in data.nodes if n is not data.article]
@@ -176,7 +171,7 @@ def extract_published_candidates(
     doc: HtmlElement, data: StructuredData, hints: Mapping[str, Any], url: str = ""
 ) -> list[RawDate]:
     """Every publication-date candidate of the page, most trusted first."""
-    return _published(doc, data, _meta_index(doc), hints, url)
+    return _published(doc, data, meta_index(doc), hints, url)
 
 
 def extract_published_raw(
@@ -195,7 +190,7 @@ def _modified(doc: HtmlElement, data: StructuredData, index: MetaIndex) -> list[
 
 def extract_modified_candidates(doc: HtmlElement, data: StructuredData) -> list[RawDate]:
     """Every last-modified candidate, most trusted first."""
-    return _modified(doc, data, _meta_index(doc))
+    return _modified(doc, data, meta_index(doc))
 
 
 @dataclass(frozen=True)
@@ -210,7 +205,7 @@ def extract_date_candidates(
     doc: HtmlElement, data: StructuredData, hints: Mapping[str, Any], url: str = ""
 ) -> DateCandidates:
     """Both candidate lists, reading the page's meta tags once."""
-    index = _meta_index(doc)
+    index = meta_index(doc)
     return DateCandidates(_published(doc, data, index, hints, url), _modified(doc, data, index))
 
 
