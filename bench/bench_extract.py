@@ -5,13 +5,19 @@
 
 Both sides run as subprocesses over the same files (each pays its own startup); CPU is
 user + system time of the child processes (``RUSAGE_CHILDREN``), so a process pool counts in full.
+Our package is byte-compiled first, as pip does for an installed package and did for trafilatura
+(an editable checkout under ``PYTHONDONTWRITEBYTECODE`` would recompile it on every run).
+The sides take turns ``--repeat`` times (default 3) and each side's median CPU is reported: on a
+shared 2-core machine one run of either side varies by 10-20%.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -33,11 +39,16 @@ KNOWN = {  # name -> (input folder, gold file, scorer, headline metrics in the s
 
 @dataclass(frozen=True)
 class Run:
-    """One timed subprocess: its name, output file and CPU seconds."""
+    """One side's timed subprocesses: its name, output file and CPU seconds of each run."""
 
     name: str
     output: Path
-    cpu: float
+    cpus: tuple[float, ...]
+
+    @property
+    def cpu(self) -> float:
+        """The median run's CPU seconds."""
+        return statistics.median(self.cpus)
 
 
 def children_cpu() -> float:
@@ -46,13 +57,22 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def timed(name: str, command: list[str], output: Path) -> Run:
-    """Run ``command`` to completion and measure the CPU it used."""
+def timed(name: str, command: list[str]) -> float:
+    """Run ``command`` to completion; the CPU seconds it used."""
     before = children_cpu()
     done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     if done.returncode:
         sys.exit(f"{name} failed ({done.returncode}):\n{done.stderr}")
-    return Run(name, output, children_cpu() - before)
+    return children_cpu() - before
+
+
+def taking_turns(sides: list[tuple[str, list[str], Path]], repeat: int) -> list[Run]:
+    """Every side run ``repeat`` times, alternating, so a slow spell of the machine hits both."""
+    cpus: list[list[float]] = [[] for _ in sides]
+    for _ in range(repeat):
+        for spent, (name, command, _output) in zip(cpus, sides):
+            spent.append(timed(name, command))
+    return [Run(name, output, tuple(spent)) for spent, (name, _, output) in zip(cpus, sides)]
 
 
 def newscrawl_command(folder: Path, gold: Path, output: Path, jobs: int) -> list[str]:
@@ -81,7 +101,7 @@ def count_lines(path: Path) -> int:
 def print_table(runs: list[Run], scores: list[dict[str, float] | None],
                 metrics: tuple[str, ...]) -> None:
     """One row per side: headline metrics, pages, CPU, pages per CPU-second and ratio."""
-    head = [*metrics, "pages", "CPU s", "pages/CPU-s", "ratio"]
+    head = [*metrics, "pages", "CPU s (median)", "pages/CPU-s", "ratio"]
     print("| side | " + " | ".join(head) + " |")
     print("|---" * (len(head) + 1) + "|")
     reference = count_lines(runs[-1].output) / runs[-1].cpu
@@ -91,6 +111,9 @@ def print_table(runs: list[Run], scores: list[dict[str, float] | None],
         values = [f"{found[m]:.3f}" if found and m in found else "-" for m in metrics]
         print(f"| {run.name} | " + " | ".join(
             [*values, str(pages), f"{run.cpu:.2f}", f"{rate:.1f}", f"{rate / reference:.2f}"]) + " |")
+    ratios = [theirs / ours for ours, theirs in zip(runs[0].cpus, runs[-1].cpus)]
+    print(f"ratio by turn: {', '.join(f'{r:.2f}' for r in ratios)}; CPU s by turn: "
+          + "; ".join(f"{run.name.split()[0]} {', '.join(f'{c:.2f}' for c in run.cpus)}" for run in runs))
 
 
 def parse_args() -> argparse.Namespace:
@@ -102,6 +125,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--scorer", type=Path, help="scorer script taking --gold --pred --json")
     parser.add_argument("--metrics", default="", help="comma-separated scorer keys to show")
     parser.add_argument("--jobs", type=int, default=1, help="worker processes for newscrawl")
+    parser.add_argument("--repeat", type=int, default=3, help="turns each side runs (median kept)")
     parser.add_argument("--keep", type=Path, help="folder to keep both JSON Lines outputs in")
     args = parser.parse_args()
     default_metrics: tuple[str, ...] = ("f1",)
@@ -118,17 +142,17 @@ def parse_args() -> argparse.Namespace:
 def main() -> int:
     """Run both sides, score them, print the table."""
     args = parse_args()
+    compileall.compile_dir(HERE.parent / "newscrawl", quiet=1)
     with tempfile.TemporaryDirectory() as tmp:
         out = args.keep or Path(tmp)
         out.mkdir(parents=True, exist_ok=True)
         ours, theirs = out / "newscrawl.jsonl", out / "trafilatura.jsonl"
-        runs = [
-            timed("newscrawl extract (every field)",
-                  newscrawl_command(args.input, args.gold, ours, args.jobs), ours),
-            timed("trafilatura.extract() default",
-                  [sys.executable, str(HERE / "trafilatura_side.py"), str(args.input), str(theirs)],
-                  theirs),
-        ]
+        runs = taking_turns([
+            ("newscrawl extract (every field)",
+             newscrawl_command(args.input, args.gold, ours, args.jobs), ours),
+            ("trafilatura.extract() default",
+             [sys.executable, str(HERE / "trafilatura_side.py"), str(args.input), str(theirs)], theirs),
+        ], max(1, args.repeat))
         # trafilatura only gives a body: grade it on the body benchmark alone
         body_only = args.scorer.name == "score_body.py"
         scores = [score(args.scorer, args.gold, ours),

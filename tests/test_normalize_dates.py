@@ -45,6 +45,18 @@ def _iso(text: str, options: DateOptions = NO_ZONE) -> str | None:
     ("2 ноября 2013, 11:16", DateOptions(fetched_at=FETCHED, languages=("ru", "en")), "2013-11-02T11:16:00"),
     ("Publié le 2 novembre 2013 à 11h16", NO_ZONE, "2013-11-02T11:16:00"),
     ("Published November 8, 2023", NO_ZONE, "2023-11-08"),
+    ("an hour ago", NO_ZONE, "2024-05-01T11:00:00+00:00"),
+    ("45 minutes ago", PHOENIX, "2024-05-01T04:15:00-07:00"),
+    ("2 weeks ago", NO_ZONE, "2024-04-17"),
+    ("vor einer Stunde", NO_ZONE, "2024-05-01T11:00:00+00:00"),
+    ("il y a 3 heures", NO_ZONE, "2024-05-01T09:00:00+00:00"),
+    ("hace 2 días", NO_ZONE, "2024-04-29"),
+    ("vor 3 Monaten", NO_ZONE, "2024-02-01"),  # months differ in length: dateparser counts them
+    ("14.09.2020 à 11h46", NO_ZONE, "2020-09-14T11:46:00"),
+    ("03/05/2022 a las 22h03", DateOptions(day_first=True, fetched_at=FETCHED), "2022-05-03T22:03:00"),
+    # a word in capitals that is no zone: the date and clock stand, with no offset
+    ("November 20, 2019 13:42 FIND", NO_ZONE, "2019-11-20T13:42:00"),
+    ("Nov 2, 2013, 11:16 AM ES", PHOENIX, "2013-11-02T11:16:00-07:00"),
 ])
 def test_visible_forms(text, options, expected):
     assert _iso(text, options) == expected
@@ -61,9 +73,18 @@ def test_visible_forms(text, options, expected):
     ("Sat, 19 Oct 2019 00:04:00 +0200", "2019-10-19T00:04:00+02:00"),
     ("2013-11-02", "2013-11-02"),
     ("2013-11-02T00:00:00", "2013-11-02"),
+    ("2020/10/04 15:05:21", "2020-10-04T15:05:21-07:00"),
+    ("2020-08-25|00h23", "2020-08-25T00:23:00-07:00"),
+    ("2020-04-01  10:29", "2020-04-01T10:29:00-07:00"),
+    ("Tue Jul 30 09:35:14 CEST 2019", "2019-07-30T09:35:14+02:00"),
 ])
 def test_machine_forms_keep_the_stated_offset(text, expected):
     assert _iso(text, PHOENIX) == expected
+
+
+@pytest.mark.parametrize("text", ["9:24 pm ET", "Updated 11:05", "at 10.30 h", "19 Regulation, 2020"])
+def test_no_day_to_read_gives_no_date(text):
+    assert to_iso8601(text, NO_ZONE) is None
 
 
 def test_zone_is_assumed_only_without_an_offset_and_said_so():

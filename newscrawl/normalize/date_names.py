@@ -88,13 +88,14 @@ def parse_month_name_date(text: str, languages: tuple[str, ...]) -> tuple[dateti
     """(value, has_time) for a day, month name and year, or None to let dateparser decide.
 
     A trailing zone name ("EST", "GMT") is read with dateparser's own zone table, so the
-    offset is the one dateparser would give.
+    offset is the one dateparser would give; an unknown one leaves the value naive.
     """
     text, zone = text.strip(), None
     if found := _ZONE_NAME.search(text):
+        # A word in capitals that is no zone dateparser knows ("ES", a cut "EST"; "FIND"):
+        # dateparser gives up on the whole text, but the date and clock before it stand,
+        # read as wall time with no offset.
         zone = _zones().get(found.group())
-        if zone is None:
-            return None
         text = text[: found.start()].strip()
     for pattern in (_DAY_FIRST, _MONTH_FIRST):
         match = pattern.match(text)
@@ -116,3 +117,16 @@ def parse_month_name_date(text: str, languages: tuple[str, ...]) -> tuple[dateti
                 return None
             return value, clock is not _NO_CLOCK
     return None
+
+
+def shaped_without_month(text: str, languages: tuple[str, ...]) -> bool:
+    """True for "19 Regulation, 2020": a day, a word and a year, the word no month name of any of
+    ``languages``. dateparser reads month names from the same locale tables, so it would find
+    no date there either; asking it costs its cold start (~0.1 s) for nothing."""
+    text = _ZONE_NAME.sub("", text.strip()).strip()
+    for pattern in (_DAY_FIRST, _MONTH_FIRST):
+        if (match := pattern.match(text)) and _clock(match.group("rest")) is not None:
+            word = match.group("m").lower().rstrip(".")
+            return all(word not in _names(language)[0] for language in languages)
+    return False
+

@@ -11,30 +11,49 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import dateparser
 from dateparser import DateDataParser
-from dateparser.languages.loader import default_loader
+from dateparser.data import language_order
 
 from ..extract.date_raw import locate_date
-from .date_names import parse_month_name_date
+from .date_names import parse_month_name_date, shaped_without_month
 
 # ISO 8601 as CMSs write it, loosely: basic or extended, one-digit parts ("2022-1-26",
-# "23:15:0Z"), fractions, "+0000" offsets. Groups are rebuilt into what fromisoformat reads.
+# "23:15:0Z"), fractions, "+0000" offsets; year-first with slashes ("2020/10/04 15:05"), a
+# bar or comma before the time, "00h23". Groups are rebuilt into what fromisoformat reads.
 _ISO_LOOSE = re.compile(
-    r"^(\d{4})-?(\d{1,2})-?(\d{1,2})(?:[T ](\d{1,2})[:-]?(\d{2})(?:[:-]?(\d{1,2}))?(?:[.,]\d+)?)?"
+    r"^(\d{4})([-/]?)(\d{1,2})\2(\d{1,2})(?:(?:[T ]\s*|\s*[|,]\s*)(\d{1,2})[:h-]?(\d{2})(?:[:-]?(\d{1,2}))?"
+    r"(?:[.,]\d+)?)?"
     r"\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?(?:\s*\(?[A-Z]{2,5}\)?)?$",
     re.I,
 )
 # Numeric day-month-year or month-day-year, with an optional clock time.
 _NUMERIC = re.compile(
-    r"^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?:,?\s*(?:-|\||um|at)?\s*(\d{1,2})[:.h](\d{2})(?::(\d{2}))?"
+    r"^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?:,?\s*(?:-|\||um|at|à|a las|alle|om|kl\.?)?\s*(\d{1,2})[:.h](\d{2})(?::(\d{2}))?"
     r"\s*([ap]\.?m\.?)?)?(?:\s*Uhr)?$",
     re.I,
 )
 _CJK = re.compile(r"^(\d{4})\s*[\u5e74\ub144]\s*(\d{1,2})\s*[\u6708\uc6d4]\s*(\d{1,2})\s*[\u65e5\uc77c]$")
+_CTIME = re.compile(r"^([A-Z][a-z]{2}) ([A-Z][a-z]{2}) +(\d{1,2}) (\d{1,2}:\d{2}(?::\d{2})?)(?: ([A-Z]{2,5}))? (\d{4})$")
 _RFC2822 = re.compile(r"^[A-Z][a-z]{2}, \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}")
 # Words of relative dates in the languages we see most ("3 hours ago", "vor 3 Stunden", "hace").
 _RELATIVE = re.compile(r"\b(?:ago|vor|hace|il y a|fa|yesterday|today|gestern|heute)\b", re.I)
 # "4. 2. 2022" is how German and Czech pages space a numeric date.
 _SPACED_DOTS = re.compile(r"(?<=\b\d)\.\s(?=\d)|(?<=\b\d\d)\.\s(?=\d)")
+# "3 hours ago", "vor 3 Stunden", "il y a 3 heures", "hace 3 horas": the commonest relative
+# forms, read without dateparser (its first relative parse costs ~0.1 s of CPU). Months and
+# years vary in length, and other languages and wordings are many: those go to dateparser.
+_AGO = re.compile(
+    r"\b(?:(?P<n>\d{1,4}|an?|one)\s+(?P<en>sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week)s?\s+ago"
+    r"|vor\s+(?P<de_n>\d{1,4}|einer?)\s+(?P<de>Sekunde|Minute|Stunde|Tag|Woche)(?:n|en)?"
+    r"|il y a\s+(?P<fr_n>\d{1,4}|une?)\s+(?P<fr>seconde|minute|heure|jour|semaine)s?"
+    r"|hace\s+(?P<es_n>\d{1,4}|una?)\s+(?P<es>segundo|minuto|hora|d[ií]a|semana)s?)\b",
+    re.I)
+_AGO_GROUPS = (("n", "en"), ("de_n", "de"), ("fr_n", "fr"), ("es_n", "es"))
+_AGO_UNITS = {"sec": "seconds", "sek": "seconds", "seg": "seconds", "min": "minutes",
+              "hr": "hours", "hou": "hours", "stu": "hours", "heu": "hours", "hor": "hours",
+              "day": "days", "tag": "days", "jou": "days", "día": "days", "dia": "days",
+              "wee": "weeks", "woc": "weeks", "sem": "weeks"}
+# A clock time; a text with no other digit has no day in it ("9:24 pm ET").
+_CLOCK_TIME = re.compile(r"\d{1,2}[:.h]\d{2}(?::\d{2})?")
 _CLOCK_UNITS = re.compile(r"min|hour|hr|stund|heure|hora|\bore\b|uur", re.I)
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _HAS_CLOCK = re.compile(r"\d{1,2}[:h]\d{2}|(?<![\d.])\d{1,2}\.\d{2}(?![\d.])|\bago\b|\bvor\b", re.I)
@@ -122,7 +141,7 @@ def _parse_iso(text: str) -> ParsedDate | None:
     match = _ISO_LOOSE.match(text)
     if match is None:
         return None
-    year, month, day, hour, minute, second, zone = match.groups()
+    year, _, month, day, hour, minute, second, zone = match.groups()
     iso = f"{year}-{int(month):02d}-{int(day):02d}"
     if hour is not None:
         iso += f"T{int(hour):02d}:{minute}:{int(second or 0):02d}"
@@ -167,7 +186,8 @@ def _known_languages(languages: tuple[str, ...]) -> list[str] | None:
 
 @lru_cache(maxsize=1)
 def _supported_languages() -> frozenset[str]:
-    return frozenset(default_loader.get_locale_map())
+    # dateparser's list of locale codes: the same names as its locale map, without loading it
+    return frozenset(language_order)
 
 
 @lru_cache(maxsize=64)
@@ -191,6 +211,12 @@ def _parse_relative(text: str, options: DateOptions) -> ParsedDate | None:
         return None
     zone: tzinfo = validate_timezone(options.default_tz) if options.default_tz else timezone.utc
     base = options.fetched_at.astimezone(zone)
+    if ago := _AGO.search(text):
+        count, word = next((ago.group(n), ago.group(u)) for n, u in _AGO_GROUPS if ago.group(u))
+        amount = int(count) if count.isdigit() else 1  # "an hour", "vor einer Stunde"
+        unit = _AGO_UNITS[word.lower()[:3]]
+        value = (base - timedelta(**{unit: amount})).replace(second=0, microsecond=0)
+        return ParsedDate(value, unit in ("seconds", "minutes", "hours"))
     settings = {"PREFER_DATES_FROM": "past", "RELATIVE_BASE": base.replace(tzinfo=None)}
     try:
         languages = _known_languages(options.languages or _FALLBACK_LANGUAGES)
@@ -209,11 +235,18 @@ def _parse_free_text(text: str, options: DateOptions) -> ParsedDate | None:
     text = text[:_MAX_DATEPARSER_TEXT]
     if _RELATIVE.search(text):
         return _parse_relative(text, options)
+    if not any(char.isdigit() for char in _CLOCK_TIME.sub("", text)):
+        return None  # a time of day alone: no day to publish on
     # Guessing among 200 languages is dateparser's slow part (each one a cold start): the
     # page's own language first, then a shortlist of the languages news is mostly written in.
     languages = options.languages or _FALLBACK_LANGUAGES
     if fast := parse_month_name_date(text, languages):
         return ParsedDate(*fast)
+    if languages != _FALLBACK_LANGUAGES and (fast := parse_month_name_date(text, _FALLBACK_LANGUAGES)):
+        # "25 de septiembre de 2020" on a page labelled English: a month name is a month name
+        return ParsedDate(*fast)
+    if shaped_without_month(text, (*languages, *_FALLBACK_LANGUAGES)):
+        return None
     try:
         value = _run_dateparser(text, options, languages)
         if value is None and languages != _FALLBACK_LANGUAGES and _FOREIGN_LETTERS.search(text):
@@ -232,7 +265,7 @@ def parse_candidate(text: str, options: DateOptions) -> ParsedDate | None:
     """Parse one raw date: ISO and RFC 2822 directly, numeric forms by the site's day order,
     anything else (month names in any language, "3 hours ago") with dateparser."""
     text = text.strip()
-    if not text or not any(ch.isdigit() for ch in text):
+    if not text or not (any(ch.isdigit() for ch in text) or _AGO.search(text)):
         return None
     text = _SPACED_DOTS.sub(".", text)
     if parsed := _parse_iso(text):
@@ -245,6 +278,12 @@ def parse_candidate(text: str, options: DateOptions) -> ParsedDate | None:
             return ParsedDate(datetime(year, month, day), False)
         except ValueError:
             return None
+    if ctime := _CTIME.match(text):
+        # "Tue Jul 30 09:35:14 CEST 2019", as Unix date(1) writes it: the year moved last
+        weekday, month_name, day_text, clock, zone, year_text = ctime.groups()
+        reordered = f"{weekday} {month_name} {day_text}, {year_text} {clock} {zone or ''}"
+        if fast := parse_month_name_date(reordered, ("en",)):
+            return ParsedDate(*fast)
     if _RFC2822.match(text):
         try:
             return ParsedDate(parsedate_to_datetime(text), True)
