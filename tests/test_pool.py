@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import time
 from datetime import datetime, timezone
 from typing import Any
 
@@ -164,3 +165,16 @@ def test_workers_leave_when_the_crawl_process_is_killed(tmp_path: Any) -> None:
     while any(p.is_running() and p.status() != "zombie" for p in orphans) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not any(p.is_running() and p.status() != "zombie" for p in orphans)
+
+
+def test_opening_the_spider_starts_every_worker_before_the_first_page():
+    pipeline = ExtractPipeline(stats=get_crawler().stats, workers=2)
+    try:
+        pipeline.open_spider()
+        for _ in range(100):  # spawned workers need a moment to appear
+            if len(workers()) >= 2:
+                break
+            time.sleep(0.1)
+        assert len(workers()) >= 2
+    finally:
+        pipeline.close()

@@ -36,6 +36,7 @@ CREATE TABLE IF NOT EXISTS outputs (part TEXT PRIMARY KEY, final TEXT NOT NULL, 
 """
 _COLUMNS = ("key, url, host, first_seen, last_fetched, last_changed, fingerprint, version, "
             "date_modified, etag, last_modified, hint_date, size")
+_COLUMN_NAMES = tuple(name.strip() for name in _COLUMNS.split(","))
 
 
 def host_of(url: str) -> str:
@@ -97,15 +98,13 @@ class SqliteIndex:
     # --- reads -----------------------------------------------------------------------------
     def _entry(self, where: str, args: tuple[object, ...]) -> Entry | None:
         row = self.db.execute(f"SELECT {_COLUMNS} FROM articles WHERE {where}", args).fetchone()
-        if row is None:
-            return None
-        names = [c.strip() for c in _COLUMNS.split(",")]
-        return Entry(**dict(zip(names, row)))
+        return None if row is None else Entry(**dict(zip(_COLUMN_NAMES, row)))
 
     def lookup(self, url: str) -> Entry | None:
         """The entry whose key or alias is ``url``."""
-        return self._entry("key = ?", (url,)) or self._entry(
-            "id = (SELECT article FROM aliases WHERE url = ?)", (url,))
+        # one statement: most URLs a crawl asks about are new, and a miss would cost two
+        return self._entry("key = ?1 OR id = (SELECT article FROM aliases WHERE url = ?1) "
+                           "ORDER BY key = ?1 DESC LIMIT 1", (url,))
 
     def find_same_content(self, fingerprint: bytes, host: str) -> Entry | None:
         """An entry on ``host`` whose current version has exactly this fingerprint."""

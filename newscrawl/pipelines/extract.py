@@ -50,6 +50,11 @@ class ExtractPipeline:
         crawler.signals.connect(pipeline.close, signal=signals.spider_closed)
         return pipeline
 
+    def open_spider(self) -> None:
+        """Start the worker processes while the spider discovers its first pages."""
+        if self.pool is not None:
+            self.pool.start()
+
     async def process_item(self, item: Any) -> Any:
         """Turn a FetchedPage into an Article; leave other items alone."""
         if not isinstance(item, FetchedPage):

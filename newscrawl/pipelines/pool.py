@@ -61,6 +61,11 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
+def _ready() -> bool:
+    """Nothing to do: unpickling this call has imported the extraction code in the worker."""
+    return True
+
+
 class ExtractionPool:
     """``await pool.extract(page)``: the outcome of one page, computed in a worker process."""
 
@@ -77,6 +82,12 @@ class ExtractionPool:
             self._executor = ProcessPoolExecutor(self.workers, mp_context=context,
                                                  initializer=start_worker, initargs=(os.getpid(),))
         return self._executor
+
+    def start(self) -> None:
+        """Start every worker now, so their imports overlap discovery instead of the first pages."""
+        executor = self._pool()
+        for _ in range(self.workers):
+            executor.submit(_ready)
 
     async def extract(self, page: PageInput) -> Outcome:
         """The outcome of ``page``; a dead worker costs a fresh pool and one isolated retry."""
