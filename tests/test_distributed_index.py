@@ -99,3 +99,23 @@ def test_open_index_picks_the_backend_from_the_settings(redis_url: str, tmp_path
     shared = open_index(Settings({"NEWSCRAWL_REDIS_URL": redis_url, "REDIS_URL": redis_url}), str(tmp_path / "x"))
     assert isinstance(local, SqliteIndex) and isinstance(shared, RedisIndex)
     local.close()
+
+
+def test_an_output_another_live_worker_writes_is_not_a_dead_runs(redis_url: str, tmp_path: Path) -> None:  # noqa: F811
+    import subprocess
+    import sys
+
+    prefix = f"test-outputs:{uuid.uuid4().hex[:8]}"
+    mine = RedisIndex(redis.Redis.from_url(redis_url), prefix=prefix, job="job")
+    writer = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time, redis; from newscrawl.distributed.index import RedisIndex; "
+        f"RedisIndex(redis.Redis.from_url({redis_url!r}), prefix={prefix!r}, job='job')"
+        ".register_output('/out/live.jsonl.part', '/out/live.jsonl'); print('ok', flush=True); time.sleep(60)")],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert writer.stdout is not None and writer.stdout.readline().strip() == "ok"
+        assert mine.open_outputs() == []  # still being written: not ours to recover
+    finally:
+        writer.kill()
+        writer.wait()
+    assert mine.open_outputs() == [("/out/live.jsonl.part", "/out/live.jsonl")]  # its writer died

@@ -22,13 +22,18 @@ def test_common_written_dates(text, languages, expected):
 
 
 @pytest.mark.parametrize("text", [
-    "November 20, 2019 13:42 FIND",  # junk after the time
+    "November 20, 2019 13:42 find out more",  # words after the time
     "Nov 2, 13",                     # two-digit year
     "30. Februar 2020",              # no such day
     "Blursday, Nov 2, 2013",         # not a weekday
 ])
 def test_anything_else_is_left_to_dateparser(text):
     assert parse_month_name_date(text, ("en", "de")) is None
+
+
+def test_a_capitalised_word_that_is_no_zone_leaves_the_time_naive():
+    # dateparser gives up on the whole text; the date and clock before the word stand
+    assert parse_month_name_date("November 20, 2019 13:42 FIND", ("en",)) == (datetime(2019, 11, 20, 13, 42), True)
 
 
 def test_zone_names_get_the_offset_dateparser_gives_them():

@@ -89,8 +89,13 @@ def _complete_lines(data: bytes) -> Iterator[tuple[int, dict[str, Any]]]:
 def recover_output(part_path: str, final_path: str) -> Recovered | None:
     """Cut the torn tail of a dead run's .part file and publish it; None if there is no file."""
     part = Path(part_path)
-    if not part.exists():
-        return None  # it was renamed: the run committed its output after all
+    claimed = part.with_name(f"{part.name}.recovering-{os.getpid()}")
+    try:
+        # Claimed by an atomic rename first: workers sharing a machine may open at the same time.
+        part.rename(claimed)
+    except FileNotFoundError:
+        return None  # renamed: the run committed its output after all, or another worker took it
+    part = claimed
     data = part.read_bytes()
     good, end = [], 0
     for end, record in _complete_lines(data):

@@ -17,6 +17,7 @@ its scripts in one MULTI/EXEC transaction, so a batch is atomic as the interface
 
 from __future__ import annotations
 
+import os
 import socket
 import time
 from collections.abc import Sequence
@@ -167,14 +168,24 @@ class RedisIndex:
 
     # --- outputs being written: local files, so kept per machine --------------------------
     def register_output(self, part_path: str, final_path: str) -> None:
-        """Remember an output file being written under a temporary name."""
-        self.server.hset(f"{self.prefix}:outputs:{self.machine}", part_path, f"{int(time.time())}\t{final_path}")
+        """Remember an output file being written under a temporary name, and which process writes it."""
+        self.server.hset(f"{self.prefix}:outputs:{self.machine}", part_path,
+                         f"{int(time.time())}\t{os.getpid()}\t{final_path}")
 
     def open_outputs(self) -> list[tuple[str, str]]:
-        """(part, final) paths of this machine's outputs not known to be complete, oldest first."""
+        """(part, final) paths of this machine's outputs whose writer is gone, oldest first.
+
+        Workers on one machine share this list: an output another live worker is still
+        writing is not a dead run's, and is left alone.
+        """
         rows = self.server.hgetall(f"{self.prefix}:outputs:{self.machine}")
-        parsed = sorted((v.decode().split("\t", 1), k.decode()) for k, v in rows.items())
-        return [(part, final) for (_, final), part in parsed]
+        found = []
+        for part, value in rows.items():
+            started, pid, final = value.decode().split("\t", 2)
+            if int(pid) != os.getpid() and _alive(int(pid)):
+                continue
+            found.append((int(started), part.decode(), final))
+        return [(part, final) for _, part, final in sorted(found)]
 
     def close_output(self, part_path: str) -> None:
         """Forget an output that was committed or recovered."""
@@ -201,3 +212,15 @@ def open_index(settings: Any, sqlite_path: str) -> Any:
     # has its SQLite file; jobs that should share one name the same NEWSCRAWL_REDIS_INDEX_KEY.
     return RedisIndex(get_redis_from_settings(settings),
                       prefix=settings.get("NEWSCRAWL_REDIS_INDEX_KEY") or f"{job}:index", job=job)
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process with this id runs on this machine."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # it exists, under another user
+        return True
+    return True
+
