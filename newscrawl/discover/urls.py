@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url
@@ -40,12 +41,14 @@ _FILE_EXTENSIONS = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def canonical_request_url(url: str) -> str:
     """URL in the form we request and de-duplicate on: no tracking parameters, no fragment.
 
     >>> canonical_request_url("https://ex.com/a/story?utm_source=x&id=7&fbclid=1#top")
     'https://ex.com/a/story?id=7'
     """
+    # cached: one URL is canonicalized by the spider, the dedupe and the archive stages in turn
     parts = urlsplit(_SESSION_IN_PATH.sub("", url.strip()))
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
              if not TRACKING_PARAMS.match(k)]

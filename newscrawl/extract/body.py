@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import lxml.html
 import trafilatura
 from lxml.etree import _Element
 from lxml.html import HtmlElement
@@ -64,8 +63,10 @@ def _extract_region(region: _Element) -> _Element | None:
     if parent is None:
         return _extract_xml(region, fast=True)
     position = parent.index(region)
-    page = lxml.html.Element("html")
-    body = lxml.html.Element("body")
+    # made by the region's own parser: moved into a document of lxml.html's default parser,
+    # every element would get its class from a Python callback again (see page._PARSER)
+    page = region.makeelement("html", {})
+    body = region.makeelement("body", {})
     page.append(body)
     body.append(region)  # moves it, with its tail
     try:
