@@ -18,12 +18,13 @@ _DATED_WORDS = (
 )
 # Plain contains() on @class: translate() over every element costs milliseconds a page, so
 # the search also stays inside the headline's neighbourhood when there is a headline.
-XPATH_DATED_ELEMENTS = ".//*[{}]".format(" or ".join(f"contains(@class, '{w}')" for w in _DATED_WORDS))
+XPATH_DATED_ELEMENTS = lxml.etree.XPath(
+    ".//*[{}]".format(" or ".join(f"contains(@class, '{w}')" for w in _DATED_WORDS)))
 _SKIP_TAGS = frozenset({"script", "style", "meta", "html", "body", "time", "link"})
 _HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template"})
 _ZONE_LEVELS = 3
-XPATH_TIME_TEXT = ".//time"
-XPATH_H1 = "//h1"
+XPATH_TIME_TEXT = lxml.etree.XPath(".//time")
+XPATH_H1 = lxml.etree.XPath("//h1")
 _SPACE = re.compile(r"\s+")
 _MAX_ELEMENT_TEXT = 160
 _MAX_ELEMENTS = 12
@@ -118,7 +119,7 @@ def _headline_zone(h1: HtmlElement) -> HtmlElement:
 
 def _headline(doc: HtmlElement) -> HtmlElement | None:
     """The story's <h1>: the longest of the first few, since logos are wrapped in <h1> too."""
-    found = doc.xpath(XPATH_H1)[:3]
+    found = XPATH_H1(doc)[:3]
     return max(found, key=lambda h: len(h.text_content().strip()), default=None)
 
 
@@ -132,11 +133,11 @@ def _visible_texts(doc: HtmlElement, adjacent_only: bool) -> Iterator[str]:
                 yield text
     if adjacent_only:
         return
-    for element in zone.xpath(XPATH_TIME_TEXT)[:2]:
+    for element in XPATH_TIME_TEXT(zone)[:2]:
         if text := _short_text(element):
             yield text
     seen = 0
-    for element in zone.xpath(XPATH_DATED_ELEMENTS):
+    for element in XPATH_DATED_ELEMENTS(zone):
         if seen >= _MAX_ELEMENTS:
             break
         if element.tag in _SKIP_TAGS:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from .date_raw import RawDate, join_candidates, split_candidates
@@ -38,8 +39,8 @@ MODIFIED_META = (
 )
 _JSON_LD_PUBLISHED = ("datePublished", "dateCreated", "uploadDate")
 # Through the attribute axis: testing attributes of every element costs twice as much.
-XPATH_PUBLISHED_ELEMENTS = '//@itemprop[.="datePublished" or .="dateCreated"]/.. | //@pubdate/..'
-XPATH_MODIFIED_ELEMENTS = '//@itemprop[.="dateModified"]/..'
+XPATH_PUBLISHED_ELEMENTS = XPath('//@itemprop[.="datePublished" or .="dateCreated"]/.. | //@pubdate/..')
+XPATH_MODIFIED_ELEMENTS = XPath('//@itemprop[.="dateModified"]/..')
 # Whole dates in URL paths: /2013/11/02/, /2013-11-02-, /20131102/.
 _URL_DATE = re.compile(
     r"[/_-]((?:199\d|20[0-4]\d))([/_-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?=[/_.-]|\d{0,2}[/_.-]|$)"
@@ -73,9 +74,9 @@ def _meta(index: MetaIndex, names: tuple[str, ...], source: str) -> Iterator[Raw
             yield RawDate(content[:_MAX_RAW], source)
 
 
-def _dated_elements(doc: HtmlElement, xpath: str) -> Iterator[RawDate]:
+def _dated_elements(doc: HtmlElement, xpath: XPath) -> Iterator[RawDate]:
     # <meta itemprop> tags are in the meta index already.
-    elements = [e for e in doc.xpath(xpath) if e.tag != "meta"]
+    elements = [e for e in xpath(doc) if e.tag != "meta"]
     for element in elements[:3]:
         found = _clean(element.get("datetime") or element.get("content") or element.text_content())
         if found:

@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin
 
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from ..normalize.text import normalize_language_tag
@@ -16,14 +17,15 @@ from .structured import StructuredData, as_text, node_types
 _SPACE = re.compile(r"\s+")
 # Title suffixes like "Story title | Site" or "Story title - Site name".
 _TITLE_SEPARATOR = re.compile(r"\s+[|\u2013\u2014\-:»·]\s+(?=[^|\u2013\u2014\-:»·]{2,60}$)")
-XPATH_H1 = "//h1"
-XPATH_TITLE = "//title"
-XPATH_CANONICAL = '//link[@rel="canonical"]/@href'
-XPATH_HTML_LANG = "/html/@lang | /html/@xml:lang"
-XPATH_CONTENT_LANGUAGE = (
+# Compiled once: doc.xpath("...") compiles its expression on every call.
+XPATH_H1 = XPath("//h1")
+XPATH_TITLE = XPath("//title")
+XPATH_CANONICAL = XPath('//link[@rel="canonical"]/@href')
+XPATH_HTML_LANG = XPath("/html/@lang | /html/@xml:lang")
+XPATH_CONTENT_LANGUAGE = XPath(
     '//meta[translate(@http-equiv, "CONTENTLANGUAGE", "contentlanguage")="content-language"]/@content'
 )
-XPATH_BREADCRUMB_LINKS = (
+XPATH_BREADCRUMB_LINKS = XPath(
     '//*[contains(@class, "breadcrumb") or @aria-label="breadcrumb" or @aria-label="Breadcrumb"]//a'
 )
 
@@ -80,10 +82,10 @@ def extract_headline(doc: HtmlElement, data: StructuredData) -> str | None:
         return found
     if found := meta_content(doc, "og:title", "twitter:title"):
         return found
-    for h1 in doc.xpath(XPATH_H1)[:1]:
+    for h1 in XPATH_H1(doc)[:1]:
         if found := clean_text(h1.text_content()):
             return found
-    for title in doc.xpath(XPATH_TITLE)[:1]:
+    for title in XPATH_TITLE(doc)[:1]:
         if found := clean_text(title.text_content()):
             return _TITLE_SEPARATOR.split(found)[0]
     return None
@@ -98,7 +100,7 @@ def extract_description(doc: HtmlElement, data: StructuredData) -> str | None:
 
 def extract_canonical_url(doc: HtmlElement, data: StructuredData, base_url: str) -> str | None:
     """Absolute canonical URL declared by the page."""
-    for href in doc.xpath(XPATH_CANONICAL):
+    for href in XPATH_CANONICAL(doc):
         if str(href).strip():
             return urljoin(base_url, str(href).strip())
     found = meta_content(doc, "og:url") or as_text(data.article_value("url"))
@@ -140,8 +142,8 @@ def _language_of(value: Any) -> str | None:
 def extract_language(doc: HtmlElement, data: StructuredData) -> str | None:
     """Language tag as the markup states it (not yet normalized); names like "English" skipped."""
     candidates = [_language_of(data.article_value("inLanguage"))]
-    candidates += [str(lang) for lang in doc.xpath(XPATH_HTML_LANG)]
-    candidates += doc.xpath(XPATH_CONTENT_LANGUAGE)
+    candidates += [str(lang) for lang in XPATH_HTML_LANG(doc)]
+    candidates += XPATH_CONTENT_LANGUAGE(doc)
     candidates.append(meta_content(doc, "og:locale", "content-language", "language", "dc.language"))
     for candidate in candidates:
         if candidate and normalize_language_tag(candidate):
@@ -200,7 +202,7 @@ def extract_breadcrumbs(doc: HtmlElement, data: StructuredData, base_url: str) -
             if crumbs:
                 return crumbs
     crumbs = []
-    for link in doc.xpath(XPATH_BREADCRUMB_LINKS)[:10]:
+    for link in XPATH_BREADCRUMB_LINKS(doc)[:10]:
         if name := clean_text(link.text_content()):
             href = link.get("href")
             crumbs.append((name, urljoin(base_url, href) if href else None))

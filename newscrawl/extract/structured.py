@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 ARTICLE_TYPES = frozenset(
@@ -21,7 +22,7 @@ ARTICLE_TYPES = frozenset(
 # Types ranked by how surely they describe the page's own story (lower is better): a
 # WebPage node is a fallback, a NewsArticle is the story itself.
 _TYPE_RANK = {"webpage": 3, "itempage": 3, "medicalwebpage": 3, "creativework": 4}
-_JSON_LD_XPATH = '//script[contains(translate(@type, "LDJSON", "ldjson"), "ld+json")]'
+_JSON_LD_XPATH = XPath('//script[contains(translate(@type, "LDJSON", "ldjson"), "ld+json")]')
 _TRAILING_COMMA = re.compile(r",\s*([\]}])")
 
 
@@ -92,7 +93,7 @@ def parse_structured_data(doc: HtmlElement) -> StructuredData:
     """Every JSON-LD node of the document, indexed, with the most article-like node picked."""
     data = StructuredData()
     best_rank: int | None = None
-    for script in doc.xpath(_JSON_LD_XPATH):
+    for script in _JSON_LD_XPATH(doc):
         parsed = _loads_lenient(script.text_content() or "")
         for node in _walk(parsed):
             data.nodes.append(node)
