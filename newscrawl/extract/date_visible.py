@@ -18,8 +18,9 @@ _DATED_WORDS = (
 )
 # Plain contains() on @class: translate() over every element costs milliseconds a page, so
 # the search also stays inside the headline's neighbourhood when there is a headline.
+# Through the class attribute (".//*/@class[...]/.."): elements without one never run the tests.
 XPATH_DATED_ELEMENTS = lxml.etree.XPath(
-    ".//*[{}]".format(" or ".join(f"contains(@class, '{w}')" for w in _DATED_WORDS)))
+    ".//*/@class[{}]/..".format(" or ".join(f"contains(., '{w}')" for w in _DATED_WORDS)))
 _SKIP_TAGS = frozenset({"script", "style", "meta", "html", "body", "time", "link"})
 _HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template"})
 _ZONE_LEVELS = 3
