@@ -3,8 +3,8 @@
     .venv/bin/python bench/crawl_site.py --articles 5000 --port-file /tmp/port
 
 Article pages are the benchmark's real pages (``article-body/html``), each reused under many
-URLs; the page's own canonical link is replaced by its new URL and its first long paragraph
-starts with "Report <n>.", so every copy is an article of its own.
+URLs; the page's own canonical link is replaced by its new URL and each long run of prose in
+its body starts with "Report <n>.", so every copy is an article of its own.
 The site has what the ``news`` spider looks for: robots.txt with a Sitemap line (and a
 disallowed folder), a sitemap index of 1,000-URL sitemaps, an RSS feed of the latest stories,
 a home page and section pages. Runs in its own process so its CPU is not the crawler's.
@@ -29,7 +29,12 @@ SECTIONS = ("world", "politics", "business", "science", "sport")
 _CANONICAL = re.compile(r"<link\b[^>]*\brel=[\"']?canonical\b[^>]*>", re.I)
 _OG_URL = re.compile(r"<meta\b[^>]*\bproperty=[\"']?og:url\b[^>]*>", re.I)
 _HEAD = re.compile(r"<head\b[^>]*>", re.I)
-_LONG_PARAGRAPH = re.compile(r"<p\b[^>]*>(?=[^<]{150,})", re.I)  # plain text: body, not chrome
+_BODY = re.compile(r"<body\b[^>]*>", re.I)
+# a long run of plain text right after a tag: prose (the story's or the chrome's), unless the
+# tag opens a script, a style or another element whose text is no prose
+_LONG_TEXT = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^<>]*>(?=\s*[^\s<][^<]{59,})")
+_NOT_PROSE = frozenset({"script", "style", "noscript", "template", "textarea", "title", "svg"})
+_NOT_PROSE_ELEMENT = re.compile(r"<(script|style|noscript|template|textarea|svg)\b.*?</\1\s*>", re.I | re.S)
 START = datetime(2024, 5, 1, 12, tzinfo=timezone.utc)
 
 
@@ -58,7 +63,7 @@ class Site:
     def __init__(self, articles: int, templates: list[str]) -> None:
         self.articles, self.templates = articles, templates
         self.index = {article_path(i): i for i in range(articles)}
-        self._parts: dict[int, tuple[bytes, bytes, bytes]] = {}
+        self._parts: dict[int, list[bytes]] = {}
 
     def reply(self, path: str, base: str) -> tuple[int, str, bytes]:
         """The response to a GET of ``path`` (absolute links use ``base``)."""
@@ -80,23 +85,28 @@ class Site:
         return 404, "text/html", b"<html><body>Not found</body></html>"
 
     def article(self, index: int, base: str) -> bytes:
-        """Template ``index % len(templates)``: its canonical link set to its new URL, and its
-        first long paragraph opened with "Report <index>." so every copy is its own version
-        (else the archive index rightly sees one article under many URLs)."""
-        head, middle, tail = self._split(index % len(self.templates))
+        """Template ``index % len(templates)``: its canonical link set to its new URL, and each
+        long run of prose in its body opened with "Report <index>." so every copy is its own
+        version (else the archive index rightly sees one article under many URLs). Every run,
+        not the first: which of them is the story is the extractor's call, not the site's."""
+        head, *pieces = self._split(index % len(self.templates))
         link = f'<link rel="canonical" href="{base}{article_path(index)}">'.encode()
-        return head + link + middle + (f"Report {index}. ".encode() if tail else b"") + tail
+        return head + link + f"Report {index}. ".encode().join(pieces)
 
-    def _split(self, number: int) -> tuple[bytes, bytes, bytes]:
+    def _split(self, number: int) -> list[bytes]:
         # Cut once per template, so serving a page costs the server almost nothing.
         if number not in self._parts:
             html = _OG_URL.sub("", _CANONICAL.sub("", self.templates[number]))
             match = _HEAD.search(html)
             cut = match.end() if match else 0
-            para = _LONG_PARAGRAPH.search(html, cut)
-            mark = para.end() if para else len(html)
-            self._parts[number] = (html[:cut].encode("utf-8"), html[cut:mark].encode("utf-8"),
-                                   html[mark:].encode("utf-8"))
+            body = _BODY.search(html, cut)
+            skip = [m.span() for m in _NOT_PROSE_ELEMENT.finditer(html, cut)]
+            marks = [m.end() for m in _LONG_TEXT.finditer(html, body.end() if body else cut)
+                     if (m.group(1) or m.group(2).lower() not in _NOT_PROSE)
+                     and not any(a < m.start() < b for a, b in skip)]
+            bounds = [cut, *marks, len(html)]
+            self._parts[number] = [html[:cut].encode("utf-8")] + [
+                html[a:b].encode("utf-8") for a, b in zip(bounds, bounds[1:])]
         return self._parts[number]
 
     def sitemap_index(self, base: str) -> bytes:

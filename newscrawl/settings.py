@@ -75,6 +75,7 @@ EXTENSIONS = {
     "newscrawl.middlewares.incremental.IncrementalFilter": 520,
     "newscrawl.extensions.warc.WarcWriter": 510,  # raw responses as WARC, if NEWSCRAWL_WARC_ENABLED
     "newscrawl.middlewares.limits.ResponseSizeLimit": 100,  # DOWNLOAD_MAXSIZE as bytes arrive
+    "newscrawl.extensions.gcfreeze.FreezeStartupObjects": 900,  # NEWSCRAWL_GC_FREEZE
 }
 
 # --- newscrawl -------------------------------------------------------------------------------
@@ -104,6 +105,10 @@ NEWSCRAWL_FOLLOW_ARTICLE_LINKS = "auto"
 NEWSCRAWL_MAX_DEFERRED_LINKS = 100_000
 # Extraction worker processes (off the reactor thread); None = one per core, 0 = in-process.
 NEWSCRAWL_EXTRACT_WORKERS = None
+# Exempt the objects that exist once the engine has started from garbage collection (gc.freeze),
+# and collect the young generation every NEWSCRAWL_GC_THRESHOLD allocations (None: Python's 700).
+NEWSCRAWL_GC_FREEZE = True
+NEWSCRAWL_GC_THRESHOLD = 50_000
 
 # --- Many workers, one frontier (docs/distributed.md) --------------------------------------
 # Set NEWSCRAWL_REDIS_URL (e.g. -s NEWSCRAWL_REDIS_URL=redis://127.0.0.1:6379/0) and the add-on

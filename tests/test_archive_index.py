@@ -69,15 +69,15 @@ def test_same_content_is_found_by_host(index):
     assert index.find_same_content(fingerprint, "other.org") is None
 
 
-def test_near_duplicates_survive_reopening(tmp_path):
+def test_near_duplicate_survive_reopening(tmp_path):
     path = tmp_path / "index.sqlite"
     first = SqliteIndex(path)
     first.commit([_write("https://ex.com/wire"), _write("https://ex.com/other", body="totally different " * 40)])
     first.close()
     again = SqliteIndex(path)
     copy = body_signature("Reprinted with permission. " + WIRE)
-    assert again.near_duplicates(copy, exclude="https://b.org/x", threshold=0.8) == ["https://ex.com/wire"]
-    assert again.near_duplicates(copy, exclude="https://ex.com/wire", threshold=0.8) == []
+    assert again.near_duplicate(copy, exclude="https://b.org/x", threshold=0.8) == "https://ex.com/wire"
+    assert again.near_duplicate(copy, exclude="https://ex.com/wire", threshold=0.8) is None
     again.close()
 
 

@@ -11,7 +11,7 @@ import pytest
 import redis
 
 from newscrawl.archive.fingerprint import body_signature, content_fingerprint
-from newscrawl.archive.index import ArticleWrite, FetchFacts, IndexBusy
+from newscrawl.archive.index import NEAR_CANDIDATES, ArticleWrite, FetchFacts, IndexBusy
 from newscrawl.archive.sqlite import SqliteIndex
 from newscrawl.distributed.index import RedisIndex
 from redis_fixture import redis_url  # noqa: F401 - the session fixture
@@ -65,11 +65,22 @@ def test_same_content_follows_the_current_version(index: Any) -> None:
     assert index.find_same_content(fingerprint, "news.test").key == "https://news.test/b"
 
 
-def test_near_duplicates_by_signature(index: Any) -> None:
+def test_near_duplicate_by_signature(index: Any) -> None:
     index.commit([write("https://news.test/a"), write("https://news.test/c", body=OTHER)])
     copy = body_signature("Reprinted with permission. " + STORY)
-    assert index.near_duplicates(copy, exclude="https://news.test/new", threshold=0.8) == ["https://news.test/a"]
-    assert index.near_duplicates(copy, exclude="https://news.test/a", threshold=0.8) == []
+    assert index.near_duplicate(copy, exclude="https://news.test/new", threshold=0.8) == "https://news.test/a"
+    assert index.near_duplicate(copy, exclude="https://news.test/a", threshold=0.8) is None
+
+
+def test_the_near_duplicate_is_the_oldest_copy_however_many_there_are(index: Any) -> None:
+    reprints = [write(f"https://news.test/copy-{n}", body=f"Copy {n}. " + STORY, at=1000 + n)
+                for n in range(3 * NEAR_CANDIDATES)]
+    for start in range(0, len(reprints), 20):  # batches, as the pipeline commits them
+        index.commit(reprints[start:start + 20])
+    index.commit([write("https://news.test/original", at=50)])  # written last, seen first
+    copy = body_signature("Late copy. " + STORY)
+    assert index.near_duplicate(copy, exclude="https://news.test/late", threshold=0.8) == "https://news.test/original"
+    assert index.near_duplicate(copy, exclude="https://news.test/original", threshold=0.8) == "https://news.test/copy-0"
 
 
 def test_outputs_being_written(index: Any) -> None:

@@ -14,7 +14,7 @@ SQLite, a URL for a server):
 - ``acquire(owner, wait)`` take the crawl lock or raise ``IndexBusy``; ``release()``.
 - ``lookup(url)`` the entry of a key or alias, or None.
 - ``find_same_content(fingerprint, host)`` an entry of that host with that exact fingerprint.
-- ``near_duplicates(signature, exclude)`` keys whose signature is similar (LSH buckets).
+- ``near_duplicate(signature, exclude)`` the oldest key whose signature is similar (LSH buckets).
 - ``commit(writes)`` store new versions, aliases and signatures atomically (one batch).
 - ``touch(url, fetch)`` a re-fetch that changed nothing (304 or same fingerprint).
 - ``add_alias(url, key)`` another URL of a stored article.
@@ -29,6 +29,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Protocol, Sequence, runtime_checkable
+
+#: Candidates sharing an LSH band examined per near-duplicate lookup, oldest first. The oldest
+#: similar one is the answer; without a bound every copy of a much-reprinted story would be
+#: fetched and compared again at each new copy.
+NEAR_CANDIDATES = 32
 
 
 class IndexBusy(RuntimeError):
@@ -106,8 +111,10 @@ class ArchiveIndex(Protocol):
         """An entry on ``host`` whose current version has exactly this fingerprint."""
         ...
 
-    def near_duplicates(self, signature: bytes, exclude: str, threshold: float) -> list[str]:
-        """Keys (oldest first) whose signature is at least ``threshold`` similar."""
+    def near_duplicate(self, signature: bytes, exclude: str, threshold: float) -> str | None:
+        """The oldest key whose signature is at least ``threshold`` similar, among the
+        NEAR_CANDIDATES oldest sharing a band (a wire story reprinted a thousand times costs
+        the same lookup as one reprinted twice), or None."""
         ...
 
     def commit(self, writes: Sequence[ArticleWrite]) -> None:

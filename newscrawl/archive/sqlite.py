@@ -18,7 +18,7 @@ from typing import Sequence
 from urllib.parse import urlsplit
 
 from .fingerprint import band_buckets, similarity
-from .index import ArticleWrite, Entry, FetchFacts, IndexBusy
+from .index import NEAR_CANDIDATES, ArticleWrite, Entry, FetchFacts, IndexBusy
 
 SCHEMA_VERSION = "1"
 _SCHEMA = """
@@ -110,14 +110,14 @@ class SqliteIndex:
         """An entry on ``host`` whose current version has exactly this fingerprint."""
         return self._entry("fingerprint = ? AND host = ? ORDER BY id LIMIT 1", (fingerprint, host))
 
-    def near_duplicates(self, signature: bytes, exclude: str, threshold: float) -> list[str]:
-        """Keys (oldest first) sharing an LSH band whose estimated Jaccard is >= threshold."""
+    def near_duplicate(self, signature: bytes, exclude: str, threshold: float) -> str | None:
+        """The oldest key sharing an LSH band whose estimated Jaccard is >= threshold."""
         buckets = band_buckets(signature)
         marks = ",".join("?" * len(buckets))
         rows = self.db.execute(
             f"SELECT key, signature FROM articles WHERE id IN (SELECT article FROM lsh WHERE bucket IN ({marks}))"
-            " AND key != ? ORDER BY id", (*buckets, exclude)).fetchall()
-        return [key for key, other in rows if other and similarity(signature, other) >= threshold]
+            " AND key != ? ORDER BY first_seen, id LIMIT ?", (*buckets, exclude, NEAR_CANDIDATES)).fetchall()
+        return next((key for key, other in rows if other and similarity(signature, other) >= threshold), None)
 
     # --- writes ----------------------------------------------------------------------------
     def commit(self, writes: Sequence[ArticleWrite]) -> None:

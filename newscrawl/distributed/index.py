@@ -7,7 +7,7 @@ all. Layout under ``prefix`` (default ``newscrawl:index``, kept across runs):
 - ``<p>:alias`` hash: other URL -> key;
 - ``<p>:fp:<host>:<fingerprint hex>`` sorted set: keys whose current version has that content,
   scored by first_seen (oldest first, as SqliteIndex answers);
-- ``<p>:lsh:<bucket>`` set: keys with a signature band in that bucket;
+- ``<p>:near:<bucket>`` sorted set: keys with a signature band in that bucket, by first_seen;
 - ``<p>:outputs:<machine>`` hash: output files being written on that machine (they are local);
 - ``<p>:lock`` string: the crawl job (NEWSCRAWL_REDIS_KEY) using the index, with a TTL.
 
@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..archive.fingerprint import band_buckets, similarity
-from ..archive.index import ArticleWrite, Entry, FetchFacts, IndexBusy
+from ..archive.index import NEAR_CANDIDATES, ArticleWrite, Entry, FetchFacts, IndexBusy
 
 _INT_FIELDS = ("first_seen", "last_fetched", "last_changed", "version", "hint_date", "size")
 _TEXT_FIELDS = ("key", "url", "host", "date_modified", "etag", "last_modified")
@@ -38,7 +38,7 @@ if old[1] and tonumber(old[1]) >= tonumber(ARGV[3]) then return 0 end
 local p, key = ARGV[1], ARGV[2]
 if old[1] then
   redis.call('ZREM', p .. ':fp:' .. old[3] .. ':' .. old[2], key)
-  for b in string.gmatch(old[4] or '', '[^,]+') do redis.call('SREM', p .. ':lsh:' .. b, key) end
+  for b in string.gmatch(old[4] or '', '[^,]+') do redis.call('ZREM', p .. ':near:' .. b, key) end
 end
 local i = 7
 while ARGV[i] ~= '--' do
@@ -51,7 +51,7 @@ end
 redis.call('HSET', KEYS[1], 'fphex', ARGV[4], 'buckets', ARGV[6])
 local first = redis.call('HGET', KEYS[1], 'first_seen')
 redis.call('ZADD', p .. ':fp:' .. ARGV[5] .. ':' .. ARGV[4], first, key)
-for b in string.gmatch(ARGV[6], '[^,]+') do redis.call('SADD', p .. ':lsh:' .. b, key) end
+for b in string.gmatch(ARGV[6], '[^,]+') do redis.call('ZADD', p .. ':near:' .. b, first, key) end
 for j = i + 1, #ARGV do
   if ARGV[j] ~= key then redis.call('HSET', KEYS[2], ARGV[j], key) end
 end
@@ -118,16 +118,25 @@ class RedisIndex:
         keys = self.server.zrange(f"{self.prefix}:fp:{host}:{fingerprint.hex()}", 0, 0)
         return self._entry(keys[0].decode()) if keys else None
 
-    def near_duplicates(self, signature: bytes, exclude: str, threshold: float) -> list[str]:
-        """Keys (oldest first) sharing an LSH band whose estimated Jaccard is >= threshold."""
-        buckets = [f"{self.prefix}:lsh:{b}" for b in band_buckets(signature)]
-        candidates = {k.decode() for k in self.server.sunion(buckets)} - {exclude}
-        found = []
+    def near_duplicate(self, signature: bytes, exclude: str, threshold: float) -> str | None:
+        """The oldest key sharing an LSH band whose estimated Jaccard is >= threshold."""
+        reads = self.server.pipeline(transaction=False)
+        for bucket in band_buckets(signature):
+            reads.zrange(f"{self.prefix}:near:{bucket}", 0, NEAR_CANDIDATES, withscores=True)
+        oldest: dict[str, float] = {}
+        for members in reads.execute():
+            for member, first_seen in members:
+                key = member.decode()
+                oldest[key] = min(first_seen, oldest.get(key, first_seen))
+        oldest.pop(exclude, None)
+        candidates = sorted(oldest, key=lambda k: (oldest[k], k))[:NEAR_CANDIDATES]
+        reads = self.server.pipeline(transaction=False)
         for key in candidates:
-            other, first = self.server.hmget(self._key(key), "signature", "first_seen")
+            reads.hget(self._key(key), "signature")
+        for key, other in zip(candidates, reads.execute()):
             if other and similarity(signature, other) >= threshold:
-                found.append((int(first or 0), key))
-        return [key for _, key in sorted(found)]
+                return key
+        return None
 
     # --- writes ----------------------------------------------------------------------------
     def _args(self, w: ArticleWrite) -> list[Any]:

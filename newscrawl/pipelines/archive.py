@@ -153,11 +153,13 @@ class ArchivePipeline:
     def _near_duplicate(self, signature: bytes | None, key: str) -> str | None:
         if signature is None:
             return None
+        # the index holds the older articles: its answer is the original if there is one
+        if (older := self.index.near_duplicate(signature, key, self.near_threshold)) is not None:
+            return older
         for write in self._uncommitted.values():
             if write.key != key and write.signature and similarity(signature, write.signature) >= self.near_threshold:
                 return write.key
-        keys = self.index.near_duplicates(signature, key, self.near_threshold)
-        return keys[0] if keys else None
+        return None
 
     def process_item(self, item: Any) -> Any:
         """Set version/changeType/duplicateOf, or drop an unchanged re-fetch."""

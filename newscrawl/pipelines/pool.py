@@ -10,6 +10,7 @@ import only ``newscrawl.extract``, never Scrapy.
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import multiprocessing
 import os
@@ -49,8 +50,14 @@ def _exit_with_parent(parent: int) -> None:
 
 
 def start_worker(parent: int) -> None:
-    """Pool initializer: the worker leaves when the crawl process that started it is gone."""
+    """Pool initializer: the worker leaves when the crawl process that started it is gone.
+
+    The extraction code is imported by now (this module imports it): its objects live as long
+    as the worker, so the collector stops walking them (see extensions/gcfreeze.py).
+    """
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+    gc.collect()
+    gc.freeze()
 
 
 def default_workers() -> int:
