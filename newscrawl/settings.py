@@ -44,6 +44,9 @@ DOWNLOADER_MIDDLEWARES = {
     "newscrawl.middlewares.retry_after.RetryAfterMiddleware": 550,
     # A 304 to our conditional re-fetch costs no extraction; validators of downloads are noted.
     "newscrawl.middlewares.incremental.NotModifiedMiddleware": 560,
+    # Scrapy's, decoding only pages whose head may hold a refresh tag.
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "newscrawl.middlewares.refresh.MetaRefreshMiddleware": 580,
 }
 # `scrapy crawl` that stops on a bad configuration with a short message instead of a traceback.
 COMMANDS_MODULE = "newscrawl.commands"

@@ -109,7 +109,7 @@ def repair_mojibake(text: str) -> str:
     """
     # Every mojibake sequence starts with one of three lead characters: a plain substring test
     # rules out most pages at a fraction of the regex's cost.
-    if "Ã" not in text and "â€" not in text and "Â" not in text:
+    if not _has_mojibake_lead(text):
         return text
     found = 0
     for found, _ in enumerate(_MOJIBAKE.finditer(text, 0, 1 << 20), 1):
@@ -119,7 +119,14 @@ def repair_mojibake(text: str) -> str:
         return text
     import ftfy  # noqa: PLC0415 - rarely needed, and its import costs more than most pages
 
-    return str(ftfy.fix_encoding(text))
+    # Line by line, and only the lines with a lead character: ftfy over a whole 60 kB page
+    # costs ~25 ms, over its few damaged lines well under 1 ms, with the same result.
+    return "\n".join(str(ftfy.fix_encoding(line)) if _has_mojibake_lead(line) else line
+                     for line in text.split("\n"))
+
+
+def _has_mojibake_lead(text: str) -> bool:
+    return "Ã" in text or "â€" in text or "Â" in text
 
 
 def _strict_utf8(data: bytes) -> str | None:
