@@ -51,12 +51,12 @@ def test_without_the_url_scrapy_redis_and_our_redis_parts_stay_unimported() -> N
             "from scrapy.utils.test import get_crawler; from newscrawl.spiders.news import NewsSpider;"
             "from scrapy.utils.project import get_project_settings;"
             "c = get_crawler(NewsSpider, get_project_settings().copy_to_dict());"
+            "import newscrawl.pipelines.archive, newscrawl.feedstorage, newscrawl.extensions.report;"
             "ours = sorted(m for m in sys.modules if m.startswith('newscrawl.distributed.'));"
-            "print(c.settings['SCHEDULER'], 'scrapy_redis' in sys.modules, *ours)")
+            "print(c.settings['SCHEDULER'], 'scrapy_redis' in sys.modules, 'redis' in sys.modules, *ours)")
     env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawl.settings", "PYTHONPATH": ROOT}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
-    # (redis-py itself may be there: datasketch, used by the archive, imports it.)
-    assert out.stdout.split() == ["scrapy.core.scheduler.Scheduler", "False", "newscrawl.distributed.addon"]
+    assert out.stdout.split() == ["scrapy.core.scheduler.Scheduler", "False", "False", "newscrawl.distributed.addon"]
 
 
 def test_the_url_switches_scheduler_dupefilter_stats_and_adds_the_shared_parts() -> None:

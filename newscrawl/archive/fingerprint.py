@@ -3,8 +3,14 @@
 The exact fingerprint covers the normalized headline, body and ``dateModified`` only, never
 the HTML: ads, "updated 3 min ago" lines and other page chrome are gone after extraction,
 so they cannot make a re-fetch look like an update. The similarity signature is a MinHash
-(datasketch) over word shingles of the body, cut into LSH bands whose hashes are stored, so
-near-duplicates are found across runs with an indexed lookup instead of a scan.
+over word shingles of the body, cut into LSH bands whose hashes are stored, so near-duplicates
+are found across runs with an indexed lookup instead of a scan.
+
+The MinHash is computed here with numpy rather than with datasketch: of that library we used
+one class, and importing it imports scipy (0.64 s of CPU at the start of every crawl, which a
+crawl scheduled every few minutes pays each time), and its per-call bookkeeping cost more than
+the arithmetic. What MinHash needs is small: NUM_PERM independent random hash functions
+applied to the shingles' hashes, and the minimum of each over the body.
 """
 
 from __future__ import annotations
@@ -16,7 +22,6 @@ import unicodedata
 import zlib
 
 import numpy as np
-from datasketch import MinHash
 
 NUM_PERM = 64
 BANDS, ROWS = 16, 4  # 16 x 4 = 64: pairs with Jaccard >= 0.8 share a band with p > 0.999
@@ -61,11 +66,26 @@ def shingle_hashes(body: str) -> np.ndarray:
     return folded
 
 
-# datasketch draws its permutations anew for every MinHash (0.7 ms) and hashes each shingle
-# with SHA-1 (2 us each); the permutations carry the randomness MinHash needs, so one set is
-# drawn once (fixed seed: signatures are stored across runs), and the shingles come hashed
-# (datasketch's affine32 scheme mixes each input with MurmurHash3's finalizer first).
-_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32").permutations
+# The hash functions are multiply-add-shift: h -> ((a * h + b) mod 2**64) >> 32 with a random
+# odd 64-bit a and a random 64-bit b, a universal family from 32-bit keys to 32-bit values that
+# numpy computes with wrapping uint64 arithmetic. Signatures are stored and compared across
+# runs, so the constants are digests of fixed labels: no random generator whose stream a
+# library upgrade could change.
+_CONSTANTS = np.frombuffer(b"".join(hashlib.blake2b(f"newscrawl minhash {i}".encode(), digest_size=16).digest()
+                                    for i in range(NUM_PERM)), dtype="<u8").reshape(NUM_PERM, 2)
+_MULTIPLIERS = _CONSTANTS[:, 0].astype(np.uint64) | np.uint64(1)
+_INCREMENTS = _CONSTANTS[:, 1].astype(np.uint64)
+_ROWS_AT_ONCE = 4096  # shingles per step: a 64-column block of them is 2 MB
+
+
+def minhash(hashes: np.ndarray) -> np.ndarray:
+    """The NUM_PERM minimum values (uint32) of the hash functions over ``hashes`` (non-empty)."""
+    lowest = np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for start in range(0, len(hashes), _ROWS_AT_ONCE):
+            block = hashes[start:start + _ROWS_AT_ONCE, np.newaxis] * _MULTIPLIERS + _INCREMENTS
+            np.minimum(lowest, (block >> np.uint64(32)).min(axis=0), out=lowest)
+    return lowest.astype(np.uint32)
 
 
 def body_signature(body: str) -> bytes | None:
@@ -73,13 +93,11 @@ def body_signature(body: str) -> bytes | None:
     hashes = shingle_hashes(body)
     if not len(hashes):
         return None
-    minhash = MinHash(num_perm=NUM_PERM, hashfunc=int, permutations=_PERMUTATIONS, scheme="affine32")
-    minhash.update_batch(hashes.tolist())
-    return pack_signature(minhash.hashvalues)
+    return pack_signature(minhash(hashes))
 
 
 def pack_signature(values: np.ndarray) -> bytes:
-    """MinHash values as bytes (datasketch keeps them below 2**32, so 4 bytes each)."""
+    """MinHash values (below 2**32) as bytes, 4 each."""
     return np.asarray(values, dtype="<u4").tobytes()
 
 
