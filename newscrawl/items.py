@@ -21,8 +21,9 @@ class FetchedPage:
     status: int
     headers: dict[str, str]
     """Response headers, names lower-cased, first value only."""
-    html: str
-    """The decoded document."""
+    body: bytes
+    """The document as downloaded (transfer-decoded). It is decoded to text where it is
+    extracted: in a worker process, not in the reactor's thread."""
     fetched_at: str
     """UTC ISO 8601 timestamp of the download."""
     discovered_via: str = "link"
@@ -31,8 +32,6 @@ class FetchedPage:
     """What led us here: news sitemap publication date and title, feed entry date, lastmod."""
     site_timezone: str | None = None
     """IANA zone configured for this site, used only when the page states no offset."""
-    raw_body: bytes = b""
-    """The bytes as received, for archives that keep them (WARC); empty unless asked for."""
 
 
 @dataclass(kw_only=True)

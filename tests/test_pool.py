@@ -32,7 +32,7 @@ STORY = """<html><head><title>Council approves the budget</title>
 def fetched(url: str = "https://news.example/2024/05/01/council-budget", html: str = STORY) -> FetchedPage:
     """A fetched page as the spider yields it."""
     return FetchedPage(url=url, final_url=url, status=200, headers={"content-type": "text/html"},
-                       html=html, fetched_at="2024-05-01T10:00:00Z")
+                       body=html.encode("utf-8"), fetched_at="2024-05-01T10:00:00Z")
 
 
 def run(coro: Any) -> Any:

@@ -6,7 +6,6 @@ reactor keeps downloading meanwhile; 0 workers extracts in the reactor thread.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any, Self
 
 from scrapy import signals
@@ -14,21 +13,8 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
 
-from ..extract.page import PageInput
 from ..items import FetchedPage
 from .pool import ExtractionPool, Outcome, WorkerCrashed, default_workers, extract_outcome
-
-
-def page_input(page: FetchedPage) -> PageInput:
-    """The extraction input of a fetched page."""
-    return PageInput(
-        url=page.final_url or page.url,
-        html=page.html,
-        headers=page.headers,
-        fetched_at=datetime.fromisoformat(page.fetched_at.replace("Z", "+00:00")),
-        hints=page.hints,
-        discovered_via=page.discovered_via,
-    )
 
 
 class ExtractPipeline:
@@ -69,9 +55,9 @@ class ExtractPipeline:
 
     async def _extract(self, item: FetchedPage) -> Outcome:
         if self.pool is None:
-            return extract_outcome(page_input(item))
+            return extract_outcome(item)
         try:
-            return await self.pool.extract(page_input(item))
+            return await self.pool.extract(item)
         except WorkerCrashed as exc:
             return (WorkerCrashed.code, str(exc))
 

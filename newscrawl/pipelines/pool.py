@@ -1,10 +1,13 @@
 """A process pool that runs ``ArticlePage(page).to_article()`` off the reactor thread.
 
 Extraction costs tens of milliseconds of CPU a page; run in the reactor thread it blocks
-every download while it runs. The pool sends the ``PageInput`` (an html str and a small dict)
-to a worker process and gets the ``Article`` dataclass back, both pickled once. Workers are
-started with ``spawn`` (never ``fork`` from a process running a reactor and its threads) and
-import only ``newscrawl.extract``, never Scrapy.
+every download while it runs. The pool sends the ``FetchedPage`` (the body as bytes and a
+few small fields) to a worker process, which decodes and extracts it, and gets the
+``Article`` dataclass back, both pickled once. Bytes rather than text: decoding is part of
+the work taken off the reactor, and bytes pickle as a plain copy where text is encoded to
+UTF-8 on one side and decoded again on the other. Workers are started with ``spawn`` (never
+``fork`` from a process running a reactor and its threads) and import only
+``newscrawl.extract``, never Scrapy.
 """
 
 from __future__ import annotations
@@ -19,9 +22,12 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
+from datetime import datetime
+
+from ..extract.encoding import decode_html
 from ..extract.errors import ExtractionError
 from ..extract.page import ArticlePage, PageInput
-from ..items import Article
+from ..items import Article, FetchedPage
 
 logger = logging.getLogger(__name__)
 
@@ -35,10 +41,22 @@ class WorkerCrashed(Exception):
     code = "extract-worker-crashed"
 
 
-def extract_outcome(page: PageInput) -> Outcome:
+def page_input(page: FetchedPage) -> PageInput:
+    """The extraction input of a fetched page, its body decoded (charset, BOM, mojibake)."""
+    return PageInput(
+        url=page.final_url or page.url,
+        html=decode_html(page.body, page.headers.get("content-type")),
+        headers=page.headers,
+        fetched_at=datetime.fromisoformat(page.fetched_at.replace("Z", "+00:00")),
+        hints=page.hints,
+        discovered_via=page.discovered_via,
+    )
+
+
+def extract_outcome(page: PageInput | FetchedPage) -> Outcome:
     """Extract one page; an ExtractionError comes back as (code, detail), which pickles simply."""
     try:
-        return ArticlePage(page).to_article()
+        return ArticlePage(page_input(page) if isinstance(page, FetchedPage) else page).to_article()
     except ExtractionError as exc:
         return (exc.code, exc.detail)
 
@@ -96,7 +114,7 @@ class ExtractionPool:
         for _ in range(self.workers):
             executor.submit(_ready)
 
-    async def extract(self, page: PageInput) -> Outcome:
+    async def extract(self, page: PageInput | FetchedPage) -> Outcome:
         """The outcome of ``page``; a dead worker costs a fresh pool and one isolated retry."""
         executor = self._pool()
         try:
@@ -109,7 +127,7 @@ class ExtractionPool:
             logger.warning("Extraction worker died; retrying %s in a process of its own", page.url)
         return await self._isolated(page)
 
-    async def _isolated(self, page: PageInput) -> Outcome:
+    async def _isolated(self, page: PageInput | FetchedPage) -> Outcome:
         context = multiprocessing.get_context("spawn")
         alone = ProcessPoolExecutor(1, mp_context=context, initializer=start_worker,
                                     initargs=(os.getpid(),))

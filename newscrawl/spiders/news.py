@@ -28,7 +28,7 @@ from ..discover.sitemaps import iter_sitemap, sitemap_urls_from_robots
 from ..discover.urls import (
     canonical_request_url, is_article_url, is_calendar_url, is_excluded_url, pagination_number,
 )
-from ..extract.encoding import decode_html, looks_binary
+from ..extract.encoding import looks_binary
 from ..items import FetchedPage
 from ..middlewares.drops import failure_reason, record_drop
 from ..sites import Site, SiteConfigError, load_sites_file, site_from_mapping
@@ -305,14 +305,13 @@ class NewsSpider(scrapy.Spider):
 
     def _fetched_page(self, response: Response) -> FetchedPage:
         site = self.sites[response.meta["site"]]
-        content_type = response.headers.get("Content-Type", b"").decode("latin-1")
         return FetchedPage(
             url=response.request.url if response.request else response.url,
             final_url=response.url,
             status=response.status,
             headers={k.decode("latin-1").lower(): v[0].decode("latin-1")
                      for k, v in response.headers.items() if v},
-            html=decode_html(response.body, content_type),
+            body=response.body,
             fetched_at=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
             discovered_via=response.meta.get("discovered_via", "link"),
             hints=dict(response.meta.get("hints", {})),
