@@ -1,14 +1,17 @@
 """Crawl speed and memory on one machine: the full ``news`` crawl of a generated site.
 
-    .venv/bin/python bench/bench_crawl.py --articles 5000
+    .venv/bin/python bench/bench_crawl.py --articles 5000 [--rounds 3]
 
 Serves ``crawl_site.py`` (N articles from the benchmark pages, sitemaps, a feed, sections)
-from its own process on 127.0.0.1, then runs, one after the other:
-1. ``scrapy crawl news -a url=... -O out.jsonl``: discovery, fetch, extraction in the pool,
-   normalization, JSONL export (AutoThrottle off, high concurrency, a JOBDIR for disk queues);
-2. a bare Scrapy spider (``bare_spider.py``) fetching the same article URLs, doing nothing;
-3. ``trafilatura.extract()`` alone over the same article pages in one process, once before the
-   crawl and once after the bare spider; the bar compares with the mean of the two rates.
+from its own process on 127.0.0.1, then alternates, ``--rounds`` times:
+1. ``trafilatura.extract()`` alone over the same article pages in one process;
+2. ``scrapy crawl news -a url=... -O out.jsonl``: discovery, fetch, extraction in the pool,
+   normalization, archive index (a fresh one each round), JSONL export (AutoThrottle off, high
+   concurrency, a JOBDIR for disk queues);
+and times trafilatura alone once more at the end, then a bare Scrapy spider (``bare_spider.py``)
+fetching the same article URLs and doing nothing. Each round's ratio compares the crawl's
+pages/s with the mean rate of the trafilatura runs just before and after it (this machine's
+speed drifts by 20% and more within minutes); the bar is read on the median round.
 It prints pages/s, CPU ms a page split into crawl (the Scrapy process) and extraction (pool
 worker processes), and peak RSS summed over the process tree (psutil, sampled every 0.2 s).
 """
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import os
 import subprocess
 import sys
@@ -162,33 +166,43 @@ def row(name: str, pages: int, m: Measured) -> str:
             f"| {1000 * m.cpu_children / pages:.1f} | {m.peak_rss / 2**20:.0f} |")
 
 
-def report(articles: int, full: Measured, stats: dict, records: int, bare: Measured,
+def report(articles: int, crawls: list[tuple[Measured, dict, int]], bare: Measured,
            alone_runs: list[dict[str, float]], load: tuple[float, ...]) -> None:
-    """Print the results table and the bar; trafilatura's rate is the mean of its runs before
-    and after the crawl (this machine's speed drifts by 20% and more within minutes)."""
+    """Print one table row per run and the ratio of each round; the bar is read on the median."""
     # Pages = successful downloads (articles and discovery pages); the 404s of broken relative
     # links in the benchmark pages are fetched and counted in the CPU but not as pages.
-    pages = int(stats.get("downloader/response_status_count/200", 0))
-    print(f"responses: {int(stats.get('downloader/response_count', 0))} of which 200: {pages}")
-    print(f"N = {articles} articles; load average before the run {load[0]:.2f}; "
-          f"{psutil.cpu_count()} cores; records written {records}")
+    print(f"N = {articles} articles; load average before the run {load[0]:.2f}; {psutil.cpu_count()} cores")
     print("| run | pages | wall s | pages/s | CPU ms/page main | CPU ms/page pool | peak RSS MB |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
-    print(row("full crawl (news spider, pipeline, JSONL)", pages, full))
+    ratios = []
+    for number, (full, stats, _records) in enumerate(crawls, 1):
+        before, after = alone_runs[number - 1], alone_runs[number]
+        if number == 1:
+            print(_alone_row("trafilatura.extract() alone, one process, before round 1", articles, before))
+        pages = int(stats.get("downloader/response_status_count/200", 0))
+        print(row(f"round {number}: full crawl (news spider, pipeline, JSONL)", pages, full))
+        print(_alone_row(f"trafilatura.extract() alone, one process, after round {number}", articles, after))
+        rate = (articles / before["wall"] + articles / after["wall"]) / 2
+        ratios.append((pages / full.wall) / rate)
     print(row("bare Scrapy spider, same article URLs", articles, bare))
-    for when, alone in zip(("before", "after"), alone_runs):
-        print(f"| trafilatura.extract() alone, one process, {when} the crawl | {articles} | "
-              f"{alone['wall']:.1f} | {articles / alone['wall']:.1f} | {1000 * alone['cpu'] / articles:.1f} | - | - |")
-    rate = sum(articles / alone["wall"] for alone in alone_runs) / len(alone_runs)
-    ratio = (pages / full.wall) / rate
-    print(f"full crawl / trafilatura alone (mean of before and after) = {ratio:.2f}x (bar: >= 1.5x); "
-          f"full / bare = {(pages / full.wall) / (articles / bare.wall):.2f}x")
+    print("full crawl / trafilatura alone, by round: " + ", ".join(f"{r:.2f}x" for r in ratios)
+          + f"; median {statistics.median(ratios):.2f}x (bar: >= 1.5x)")
+    pages, full = int(crawls[-1][1].get("downloader/response_status_count/200", 0)), crawls[-1][0]
+    print(f"full / bare (last round) = {(pages / full.wall) / (articles / bare.wall):.2f}x; "
+          f"peak RSS over the rounds {max(c[0].peak_rss for c in crawls) / 2**20:.0f} MB; "
+          f"records written {', '.join(str(c[2]) for c in crawls)}")
+
+
+def _alone_row(name: str, articles: int, alone: dict[str, float]) -> str:
+    return (f"| {name} | {articles} | {alone['wall']:.1f} | {articles / alone['wall']:.1f} "
+            f"| {1000 * alone['cpu'] / articles:.1f} | - | - |")
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the three sides and print the table."""
+    """Run the sides, alternating crawl and trafilatura rounds, and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=5000)
+    parser.add_argument("--rounds", type=int, default=3, help="crawls, each between two trafilatura runs")
     parser.add_argument("--workers", type=int, default=None, help="NEWSCRAWL_EXTRACT_WORKERS")
     parser.add_argument("--concurrency", type=int, default=64, help="CONCURRENT_REQUESTS(_PER_DOMAIN)")
     parser.add_argument("--trafilatura-only", action="store_true", help=argparse.SUPPRESS)
@@ -201,20 +215,25 @@ def main(argv: list[str] | None = None) -> int:
     load = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="bench-crawl-") as tmp:
         work = Path(tmp)
-        alone_before = trafilatura_run(args.articles)
+        alone_runs = [trafilatura_run(args.articles)]
+        crawls = []
         server, base = serve(args.articles, work)
         try:
-            full, stats, records = full_crawl(base, args.articles, work, args.workers)
+            for number in range(1, args.rounds + 1):
+                round_dir = work / f"round-{number}"
+                round_dir.mkdir()
+                crawls.append(full_crawl(base, args.articles, round_dir, args.workers))
+                alone_runs.append(trafilatura_run(args.articles))
             served = psutil.Process(server.pid).cpu_times()
             bare = bare_crawl(base, args.articles, work)
         finally:
             server.kill()
             server.wait()
-        alone_after = trafilatura_run(args.articles)
-        report(args.articles, full, stats, records, bare, [alone_before, alone_after], load)
+        report(args.articles, crawls, bare, alone_runs, load)
+        stats = crawls[-1][1]
         drops = {k.rsplit("/", 1)[1]: v for k, v in stats.items() if k.startswith("newscrawl/dropped/")}
-        print(f"drops: {drops}")
-        print(f"site server CPU during the full crawl: {served.user + served.system:.1f} s (its own process)")
+        print(f"drops (last round): {drops}")
+        print(f"site server CPU over the crawls: {served.user + served.system:.1f} s (its own process)")
     return 0
 
 
