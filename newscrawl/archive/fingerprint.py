@@ -80,12 +80,14 @@ _ROWS_AT_ONCE = 4096  # shingles per step: a 64-column block of them is 2 MB
 
 def minhash(hashes: np.ndarray) -> np.ndarray:
     """The NUM_PERM minimum values (uint32) of the hash functions over ``hashes`` (non-empty)."""
-    lowest = np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        for start in range(0, len(hashes), _ROWS_AT_ONCE):
-            block = hashes[start:start + _ROWS_AT_ONCE, np.newaxis] * _MULTIPLIERS + _INCREMENTS
-            np.minimum(lowest, (block >> np.uint64(32)).min(axis=0), out=lowest)
-    return lowest.astype(np.uint32)
+    minima = []
+    for start in range(0, len(hashes), _ROWS_AT_ONCE):  # array arithmetic wraps modulo 2**64 silently
+        block = hashes[start:start + _ROWS_AT_ONCE, np.newaxis] * _MULTIPLIERS
+        block += _INCREMENTS
+        minima.append(block.min(axis=0))
+    lowest = minima[0] if len(minima) == 1 else np.minimum.reduce(minima)
+    # the shift is monotonic: shifting the minima gives the minima of the shifted values
+    return (lowest >> np.uint64(32)).astype(np.uint32)
 
 
 def body_signature(body: str) -> bytes | None:
