@@ -58,7 +58,7 @@ class PageInput:
 
 def parse_html(html: str) -> HtmlElement:
     """Parse a document once; every extractor shares the tree. Raises NotHtml if impossible."""
-    if not html.strip():
+    if not html or html.isspace():  # stops at the first character that is not a space: no copy
         raise NotHtml("empty document")
     # an XML declaration's encoding is the bytes', which are gone: only the text is left
     html = _XML_DECLARATION.sub("", html, count=1)
