@@ -143,13 +143,6 @@ def test_recovery_of_a_gzip_output_compresses_on_publish(tmp_path):
     assert json.loads(gzip.decompress(final.read_bytes()))["url"] == "https://ex.com/1"
 
 
-def test_doctests_of_the_archive_helpers():
-    import doctest
-
-    from newscrawl.archive import fingerprint, hints, sqlite
-    assert all(doctest.testmod(m).failed == 0 for m in (hints, fingerprint, sqlite))
-
-
 def test_archive_package_never_imports_scrapy():
     import subprocess
     import sys

@@ -132,8 +132,12 @@ def _word_count(text: str) -> int:
 def is_headline(text: str, headline: str) -> bool:
     """The headline again, maybe without the " - Site Name" suffix the metadata carries.
 
-    >>> is_headline("Storm hits coast", "Storm hits coast | Daily News")
+    A prefix counts only from four words on: a short line may be the story's first words.
+
+    >>> is_headline("Storm hits the coast", "Storm hits the coast | Daily News")
     True
+    >>> is_headline("Storm hits", "Storm hits the coast | Daily News")
+    False
     """
     line, title = [w.casefold() for w in words(text)], [w.casefold() for w in words(headline)]
     if not line:
