@@ -67,12 +67,20 @@ def scrapyd(tmp_path):
         process.wait(timeout=20)
 
 
+def _checkout_copy(target: Path) -> Path:
+    """The repository as a user has it (pyproject.toml, setup.py, scrapy.cfg and all), minus
+    what a build or a run leaves behind; scrapyd-deploy builds in the folder it runs in."""
+    leftovers = shutil.ignore_patterns(".git", ".venv", "__pycache__", "*.egg-info", "build", "dist",
+                                       "output", ".pytest_cache", ".hypothesis", ".mypy_cache")
+    shutil.copytree(ROOT, target, ignore=leftovers)
+    return target
+
+
 def _deploy(base: str, tmp_path: Path) -> None:
-    """scrapyd-deploy from a copy of the project (it writes a setup.py next to scrapy.cfg)."""
-    project = tmp_path / "project"
-    shutil.copytree(ROOT / "newscrawl", project / "newscrawl", ignore=shutil.ignore_patterns("__pycache__"))
-    config = (ROOT / "scrapy.cfg").read_text(encoding="utf-8")
-    (project / "scrapy.cfg").write_text(config + f"\n[deploy:test]\nurl = {base}/\nproject = newscrawl\n")
+    """The documented command, `scrapyd-deploy`, run in a copy of the checkout with a target added."""
+    project = _checkout_copy(tmp_path / "project")
+    with (project / "scrapy.cfg").open("a", encoding="utf-8") as config:
+        config.write(f"\n[deploy:test]\nurl = {base}/\nproject = newscrawl\n")
     done = subprocess.run([str(BIN / "scrapyd-deploy"), "test"], cwd=project, env=crawl_env(),
                           capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0 and json.loads(done.stdout)["status"] == "ok", done.stderr[-2000:]
