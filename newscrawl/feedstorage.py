@@ -31,6 +31,22 @@ feed_file_opened = object()
 feed_file_committed = object()
 
 
+def gzip_feed_names(feeds: dict[str, Any]) -> dict[str, Any]:
+    """FEEDS with ``.gz`` added to each local file name, for NEWSCRAWL_FEED_GZIP.
+
+    Renaming the feed itself (not only the file on disk) keeps every consumer of FEEDS, Scrapy's
+    "Stored ... feed" line and our stats file among them, naming the file that is written.
+
+    >>> gzip_feed_names({"out.jsonl": {}, "s3://b/k.jsonl": {}, "x.jsonl.gz": {}})
+    {'out.jsonl.gz': {}, 's3://b/k.jsonl': {}, 'x.jsonl.gz': {}}
+    """
+    def local(uri: str) -> bool:
+        scheme = uri.split("://", 1)[0] if "://" in uri else ""
+        return scheme in ("", "file")
+    return {uri + ".gz" if local(uri) and not uri.endswith(".gz") and not (opts or {}).get("postprocessing")
+            else uri: opts for uri, opts in feeds.items()}
+
+
 class AtomicFileFeedStorage:
     """FeedStorage writing to a temporary ``.part`` name, renamed (and gzipped) only when complete."""
 

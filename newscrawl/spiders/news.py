@@ -21,6 +21,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Request, Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
+from scrapy.settings import SETTINGS_PRIORITIES
 from scrapy.utils.gz import gunzip, gzip_magic_number
 
 from ..discover.feeds import is_feed, parse_feed
@@ -29,6 +30,7 @@ from ..discover.urls import (
     canonical_request_url, is_article_url, is_calendar_url, is_excluded_url, pagination_number,
 )
 from ..extract.encoding import looks_binary
+from ..feedstorage import gzip_feed_names
 from ..items import FetchedPage
 from ..middlewares.drops import failure_reason, record_drop
 from ..sites import Site, SiteConfigError, load_sites_file, site_from_mapping
@@ -83,6 +85,11 @@ class NewsSpider(scrapy.Spider):
         super().update_settings(settings)
         if not settings.getdict("FEEDS") and (default := settings.getdict("NEWSCRAWL_FEED")):
             settings.set("FEEDS", default, priority="spider")
+        # -o/-O feeds (cmdline priority) are renamed by our crawl command: Scrapy re-applies the
+        # process's settings over the crawler's, so a rename here would be undone.
+        if (settings.getbool("NEWSCRAWL_FEED_GZIP") and (feeds := settings.getdict("FEEDS"))
+                and (settings.getpriority("FEEDS") or 0) <= SETTINGS_PRIORITIES["spider"]):
+            settings.set("FEEDS", gzip_feed_names(feeds), priority="spider")
 
     def site_for(self, url: str) -> Site | None:
         """The configured site a URL belongs to."""
