@@ -57,7 +57,11 @@ class SqliteIndex:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock_fd: int | None = None
-        self.db = sqlite3.connect(self.path, timeout=busy_timeout, isolation_level=None)
+        # Opened where the crawler is built, used where the reactor runs: the same thread for
+        # `scrapy crawl`, another one for `scrapy shell` (its reactor has a thread of its own).
+        # One thread at a time uses it, and this sqlite3 build is serialized (threadsafety 3).
+        self.db = sqlite3.connect(self.path, timeout=busy_timeout, isolation_level=None,
+                                  check_same_thread=False)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable at checkpoints, never corrupt
         with self.db:

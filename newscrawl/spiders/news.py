@@ -30,9 +30,13 @@ from ..discover.urls import (
     canonical_request_url, is_article_url, is_calendar_url, is_excluded_url, pagination_number,
 )
 from ..extract.encoding import looks_binary
+from ..extract.errors import ExtractionError
 from ..feedstorage import gzip_feed_names
 from ..items import FetchedPage
 from ..middlewares.drops import failure_reason, record_drop
+from ..pipelines.pool import page_input
+from ..pipelines.validate import rejection_reason
+from ..record import build_record
 from ..sites import Site, SiteConfigError, load_sites_file, site_from_mapping
 
 _FEED_LINKS = '//link[@rel="alternate"][contains(@type, "rss") or contains(@type, "atom")]/@href'
@@ -50,7 +54,9 @@ class NewsSpider(scrapy.Spider):
         elif url:
             self.sites = [site_from_mapping({"url": url}, "-a url")]
         else:
-            raise SiteConfigError("nothing to crawl: pass -a url=<home page URL> or -a sites=<sites.toml>")
+            # `scrapy parse --spider news URL` builds the spider without arguments and calls
+            # parse(): only a crawl needs a site, and start() says so.
+            self.sites = []
         self.allowed_domains = sorted({d for site in self.sites for d in site.allowed_domains()})
         # Domains are checked by site_for (host names): LinkExtractor's allow_domains compares
         # the netloc, port included, so it rejects every link of a site served on a port.
@@ -114,6 +120,8 @@ class NewsSpider(scrapy.Spider):
     # --- phases ------------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Any]:
         """Phase 1: robots.txt (for its Sitemap lines), configured sitemaps, and the home page."""
+        if not self.sites:
+            raise SiteConfigError("nothing to crawl: pass -a url=<home page URL> or -a sites=<sites.toml>")
         for index, site in enumerate(self.sites):
             yield Request(urljoin(site.url, "/robots.txt"), callback=self.parse_robots,
                           errback=self._robots_failed, meta={"site": index, "dont_obey_robotstxt": True})
@@ -310,8 +318,37 @@ class NewsSpider(scrapy.Spider):
             return "not-html", "binary content served as text"
         return None
 
+    def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
+        """One page extracted and normalized on the spot: the default callback, which
+        `scrapy parse --spider news URL` and `fetch()` in `scrapy shell` use. The crawl never
+        does (its pages go to the pipelines as FetchedPage); the record is the one the
+        pipelines would write, before the archive decides whether it is new."""
+        if reason := self._unusable_body(response):
+            record_drop(self.crawler.stats, *reason, response.url, self.logger)
+            return
+        try:
+            article = build_record(page_input(self._fetched_page(response)))
+        except ExtractionError as refused:
+            record_drop(self.crawler.stats, refused.code, refused.detail, response.url, self.logger)
+            return
+        min_chars = self.settings.getint("NEWSCRAWL_MIN_BODY_CHARS", 200)
+        if reason := rejection_reason(article, min_chars):
+            record_drop(self.crawler.stats, reason, "as the validation pipeline would", response.url, self.logger)
+            return
+        yield article
+
+    def _site_of_response(self, response: Response) -> Site:
+        """The site a response was requested for, or the one its URL belongs to."""
+        if "site" in response.meta:
+            return self.sites[response.meta["site"]]
+        known = self.site_for(response.url)
+        if known is not None:
+            return known
+        parts = urlsplit(response.url)
+        return site_from_mapping({"url": f"{parts.scheme}://{parts.netloc}/"}, "the URL given")
+
     def _fetched_page(self, response: Response) -> FetchedPage:
-        site = self.sites[response.meta["site"]]
+        site = self._site_of_response(response)
         return FetchedPage(
             url=response.request.url if response.request else response.url,
             final_url=response.url,
