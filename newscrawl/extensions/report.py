@@ -25,7 +25,29 @@ def drop_reasons(stats: dict[str, Any], prefix: str = DROP_PREFIX) -> dict[str, 
     return dict(sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def format_report(stats: dict[str, Any]) -> str:
+def archive_lines(stats: dict[str, Any], index_path: str | None) -> list[str]:
+    """What the archive index did: new, updated, unchanged and skipped articles, and, when it
+    kept every known article out of the output, a line that says so and how to get them all.
+
+    >>> print("\\n".join(archive_lines({"newscrawl/archive/new": 0, "newscrawl/archive/unchanged": 2,
+    ...                                  "newscrawl/incremental/skipped": 10}, "output/index.sqlite")))
+    archive index output/index.sqlite: 0 new, 0 updated, 2 unchanged (not written), 10 known and fresh (not fetched)
+    nothing new to write: every article found is already in the archive index; -s NEWSCRAWL_INDEX_ENABLED=False writes a full copy
+    """
+    if index_path is None:
+        return []
+    new, updated = (int(stats.get(f"newscrawl/archive/{kind}", 0)) for kind in ("new", "updated"))
+    unchanged = int(stats.get("newscrawl/archive/unchanged", 0))
+    skipped = int(stats.get("newscrawl/incremental/skipped", 0))
+    lines = [f"archive index {index_path}: {new} new, {updated} updated, {unchanged} unchanged "
+             f"(not written), {skipped} known and fresh (not fetched)"]
+    if not stats.get("item_scraped_count") and (unchanged or skipped):
+        lines.append("nothing new to write: every article found is already in the archive index; "
+                     "-s NEWSCRAWL_INDEX_ENABLED=False writes a full copy")
+    return lines
+
+
+def format_report(stats: dict[str, Any], index_path: str | None = None) -> str:
     """The summary table printed when a crawl ends.
 
     >>> print(format_report({"item_scraped_count": 3, "newscrawl/dropped/timeout": 2,
@@ -39,7 +61,7 @@ def format_report(stats: dict[str, Any]) -> str:
     """
     reasons = drop_reasons(stats)
     # item_scraped_count is what reached the output; the pipelines' own counters run before dedupe.
-    lines = [f"articles written: {stats.get('item_scraped_count', 0)}",
+    lines = [f"articles written: {stats.get('item_scraped_count', 0)}", *archive_lines(stats, index_path),
              f"pages dropped: {sum(reasons.values())}"]
     lines += [f"  {code:<28} {count:>6}" for code, count in reasons.items()]
     if discovery := drop_reasons(stats, DISCOVERY_PREFIX):
@@ -110,7 +132,9 @@ class CrawlReport:
         """Log the summary; save the stats to NEWSCRAWL_STATS_FILE when it is set."""
         self.reason = reason
         stats = self._stats()
-        logger.info("crawl summary (%s):\n%s", reason, format_report(stats))
+        settings = self.crawler.settings
+        index = settings.get("NEWSCRAWL_INDEX_PATH") if settings.getbool("NEWSCRAWL_INDEX_ENABLED") else None
+        logger.info("crawl summary (%s):\n%s", reason, format_report(stats, index))
         if self.stats_file:
             write_report(Path(self.stats_file), reason, stats)
 
