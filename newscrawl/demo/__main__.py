@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -10,12 +11,14 @@ from pathlib import Path
 
 from .server import DemoServer
 
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def main() -> int:
     """Run the demo crawl; print where the records went and how many there are."""
-    out_dir = ROOT / "output" / "demo"
+    # The folder it is run in, as for `scrapy crawl`: the checkout for `make demo`, anywhere
+    # for an installed package (which has no scrapy.cfg: the settings module is named instead).
+    here = Path.cwd()
+    out_dir = here / "output" / "demo"
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / f"demo-{time.strftime('%Y%m%dT%H%M%S')}.jsonl"
     # The demo site gets a new port each run, so its URLs are new to any archive index: a
@@ -28,12 +31,13 @@ def main() -> int:
         command = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"url={server.url}/",
                    "-O", str(target), "-s", "LOG_LEVEL=INFO", "-s", "AUTOTHROTTLE_START_DELAY=0",
                    "-s", f"NEWSCRAWL_INDEX_PATH={index}"]
-        done = subprocess.run(command, cwd=ROOT, check=False)
+        env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawl.settings"}
+        done = subprocess.run(command, cwd=here, env=env, check=False)
     if done.returncode != 0 or not target.exists():
         print(f"crawl failed (exit {done.returncode})", file=sys.stderr)
         return 1
     records = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines() if line]
-    print(f"\n{len(records)} articles written to {target.relative_to(ROOT)}")
+    print(f"\n{len(records)} articles written to {target.relative_to(here)}")
     for record in records:
         print(f"  {record.get('datePublished') or '-':25} {record.get('headline')}")
     return 0

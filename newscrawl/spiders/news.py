@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
-from datetime import datetime, timezone
 from typing import Any, Self
 from urllib.parse import urljoin, urlsplit
 
@@ -32,6 +31,7 @@ from ..discover.urls import (
 from ..extract.encoding import looks_binary
 from ..extract.errors import ExtractionError
 from ..feedstorage import gzip_feed_names
+from ..fetch import fetched_page
 from ..items import FetchedPage
 from ..middlewares.drops import failure_reason, record_drop
 from ..pipelines.pool import page_input
@@ -348,16 +348,6 @@ class NewsSpider(scrapy.Spider):
         return site_from_mapping({"url": f"{parts.scheme}://{parts.netloc}/"}, "the URL given")
 
     def _fetched_page(self, response: Response) -> FetchedPage:
-        site = self._site_of_response(response)
-        return FetchedPage(
-            url=response.request.url if response.request else response.url,
-            final_url=response.url,
-            status=response.status,
-            headers={k.decode("latin-1").lower(): v[0].decode("latin-1")
-                     for k, v in response.headers.items() if v},
-            body=response.body,
-            fetched_at=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-            discovered_via=response.meta.get("discovered_via", "link"),
-            hints=dict(response.meta.get("hints", {})),
-            site_timezone=site.timezone,
-        )
+        return fetched_page(response, hints=response.meta.get("hints"),
+                            discovered_via=response.meta.get("discovered_via", "link"),
+                            site_timezone=self._site_of_response(response).timezone)
