@@ -80,6 +80,15 @@ def test_url_date_leads_when_the_page_has_no_structured_date():
     ("https://example.com/a/2020-06-07-title", "2020-06-07"),
     ("https://example.com/story?id=20200516", None),
     ("https://example.com/2020/13/45/story", None),
+    # Compact forms; a web archive's 14-digit capture stamp is not the story's day.
+    ("https://web.archive.org/web/20160218174457/http://example.com/2010/05/19/story/", "2010-05-19"),
+    ("https://example.com/2020/0428/story", "2020-04-28"),
+    # Day first, as European CMSs write it.
+    ("https://example.com/lokales/29-10-2021/rathaus", "2021-10-29"),
+    ("https://example.com/lokales/rathaus-29.10.2021.html", "2021-10-29"),
+    # Days that do not exist are IDs, not dates.
+    ("https://example.com/a/20200231/story", None),
+    ("https://example.com/a/31-02-2021/story", None),
 ])
 def test_url_date(url, expected):
     found = url_date(url)
