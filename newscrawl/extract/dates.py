@@ -19,7 +19,9 @@ from lxml.html import HtmlElement
 
 from .date_raw import RawDate, join_candidates, split_candidates
 from .metadata import meta_index
-from .date_visible import first_text_date, htmldate_candidate, labelled_candidate, visible_candidates
+from .date_visible import (
+    VisibleDates, first_text_date, htmldate_candidate, labelled_candidate, visible_candidates, visible_dates,
+)
 from .structured import StructuredData, as_text
 
 __all__ = ["RawDate", "join_candidates", "split_candidates"]
@@ -147,8 +149,8 @@ def _strong(
             yield RawDate(found, source)
 
 
-def _weak(doc: HtmlElement, index: MetaIndex, url: str) -> Iterator[RawDate]:
-    yield from visible_candidates(doc)
+def _weak(doc: HtmlElement, index: MetaIndex, url: str, visible: VisibleDates) -> Iterator[RawDate]:
+    yield from visible.published
     yield from _first_time_tag(doc)
     yield from _meta(index, WEAK_PUBLISHED_META, "meta")
     if url and (found := url_date(url)):
@@ -156,7 +158,12 @@ def _weak(doc: HtmlElement, index: MetaIndex, url: str) -> Iterator[RawDate]:
 
 
 def _published(
-    doc: HtmlElement, data: StructuredData, index: MetaIndex, hints: Mapping[str, Any], url: str
+    doc: HtmlElement,
+    data: StructuredData,
+    index: MetaIndex,
+    hints: Mapping[str, Any],
+    url: str,
+    visible: VisibleDates | None = None,
 ) -> list[RawDate]:
     """Every publication-date candidate of the page, most trusted first.
 
@@ -167,7 +174,8 @@ def _published(
     meta, the URL) follow: they confirm, give a time of day, or stand in.
     """
     candidates = [c for c in _strong(doc, data, index, hints) if _has_year(c)]
-    weak = [c for c in _weak(doc, index, url) if _has_year(c) or c.source == "visible"]
+    visible = visible or visible_dates(doc)
+    weak = [c for c in _weak(doc, index, url, visible) if _has_year(c) or c.source == "visible"]
     if not candidates:
         # A whole date in the URL is the CMS's own record of the publication day.
         candidates += [c for c in weak if c.source == "url"]
@@ -200,10 +208,14 @@ def extract_published_raw(
     return found[0] if found else None
 
 
-def _modified(doc: HtmlElement, data: StructuredData, index: MetaIndex) -> list[RawDate]:
+def _modified(
+    doc: HtmlElement, data: StructuredData, index: MetaIndex, visible: VisibleDates | None = None
+) -> list[RawDate]:
     found = [*_json_ld(data, ("dateModified",)), *_meta(index, MODIFIED_META, "meta")]
     found += _dated_elements(doc, XPATH_MODIFIED_ELEMENTS)
-    return _unique(c for c in found if _has_year(c))
+    # "Last updated: ..." as the page shows it: the least trusted, after the markup.
+    found += (visible or visible_dates(doc)).modified
+    return _unique(c for c in found if _has_year(c) or c.source == "visible")
 
 
 def extract_modified_candidates(doc: HtmlElement, data: StructuredData) -> list[RawDate]:
@@ -223,8 +235,8 @@ def extract_date_candidates(
     doc: HtmlElement, data: StructuredData, hints: Mapping[str, Any], url: str = ""
 ) -> DateCandidates:
     """Both candidate lists, reading the page's meta tags once."""
-    index = meta_index(doc)
-    return DateCandidates(_published(doc, data, index, hints, url), _modified(doc, data, index))
+    index, visible = meta_index(doc), visible_dates(doc)
+    return DateCandidates(_published(doc, data, index, hints, url, visible), _modified(doc, data, index, visible))
 
 
 def extract_modified_raw(doc: HtmlElement, data: StructuredData) -> RawDate | None:
