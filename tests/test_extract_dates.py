@@ -80,6 +80,15 @@ def test_url_date_leads_when_the_page_has_no_structured_date():
     ("https://example.com/a/2020-06-07-title", "2020-06-07"),
     ("https://example.com/story?id=20200516", None),
     ("https://example.com/2020/13/45/story", None),
+    # Compact forms; a web archive's 14-digit capture stamp is not the story's day.
+    ("https://web.archive.org/web/20160218174457/http://example.com/2010/05/19/story/", "2010-05-19"),
+    ("https://example.com/2020/0428/story", "2020-04-28"),
+    # Day first, as European CMSs write it.
+    ("https://example.com/lokales/29-10-2021/rathaus", "2021-10-29"),
+    ("https://example.com/lokales/rathaus-29.10.2021.html", "2021-10-29"),
+    # Days that do not exist are IDs, not dates.
+    ("https://example.com/a/20200231/story", None),
+    ("https://example.com/a/31-02-2021/story", None),
 ])
 def test_url_date(url, expected):
     found = url_date(url)
@@ -239,3 +248,38 @@ def test_visible_modified_element_is_a_modified_candidate():
     assert extract_modified_candidates(doc, parse_structured_data(doc)) == [
         RawDate("2024-05-02T10:00:00+02:00", "time-tag"),
     ]
+
+
+@pytest.mark.parametrize("label", [
+    "Last updated:", "Updated", "Aktualisiert am", "Zuletzt aktualisiert:", "Mis à jour le", "Actualizado el",
+    "Aggiornato il", "Atualizado em", "Bijgewerkt op",
+])
+def test_a_visible_updated_label_makes_a_modified_candidate(label):
+    body = f'<h1>Council approves budget</h1><p class="meta">Jane Roe · {label} 03.05.2024</p>' + STORY
+    doc = parse_html(_page(body=body))
+    found = extract_date_candidates(doc, parse_structured_data(doc), {}, "")
+    assert RawDate("03.05.2024", "visible") in found.modified
+
+
+@pytest.mark.parametrize("label", ["Published:", "Veröffentlicht am", "Publié le", "Publicado el", "Pubblicato il",
+                                   "Gepubliceerd op"])
+def test_a_visible_published_label_raises_its_date_over_an_earlier_unlabelled_one(label):
+    body = (
+        "<h1>Council approves budget</h1><p>The vote of 12.05.2024 is the council's last.</p>"
+        f'<p class="meta">{label} 02.05.2024</p>' + STORY
+    )
+    assert visible_candidates(parse_html(_page(body=body)))[0] == RawDate("02.05.2024", "visible")
+
+
+def test_labels_are_read_per_date_in_one_line():
+    from newscrawl.extract.date_visible import labelled_dates
+
+    text = "Published 2 May 2024, updated 3 May 2024 · Aktualisiert am 4. Mai 2024"
+    assert list(labelled_dates(text)) == [
+        ("published", "2 May 2024"), ("modified", "3 May 2024"), ("modified", "4. Mai 2024"),
+    ]
+
+
+def test_the_last_resort_skips_a_date_after_an_updated_label():
+    body = "<div><p>Kein Datum hier.</p></div><p>Aktualisiert am 20. Mai 2010</p><p>Seit 19. Mai 2010 online</p>"
+    assert _candidates(_page(body=body))[0] == RawDate("19. Mai 2010", "visible")

@@ -53,6 +53,25 @@ def split_candidates(raw: str | None, source: str | None) -> list[RawDate]:
     return [RawDate(t, s) for t, s in zip(texts, sources) if t.strip()]
 
 
+def locate_dates(text: str) -> list[tuple[int, int, str]]:
+    """Every date-looking part of a short visible text as (start, end, text), in reading order.
+
+    >>> locate_dates("Published 2 May 2024, updated 3 May 2024")
+    [(10, 20, '2 May 2024'), (30, 40, '3 May 2024')]
+    """
+    matches = sorted(
+        (m for p in _LOCATORS for m in p.finditer(text)), key=lambda m: (m.start(), -len(m.group(0)))
+    )
+    found: list[tuple[int, int, str]] = []
+    for match in matches:
+        if found and match.start() < found[-1][1]:
+            continue  # the same date read by another pattern, or part of it
+        if located := match.group(0).strip(" ,|-"):
+            start = match.start() + match.group(0).index(located)
+            found.append((start, start + len(located), located))
+    return found
+
+
 def locate_date(text: str) -> str | None:
     """The first date-looking part of a short visible text, or None.
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import lxml.etree
 from htmldate import find_date
 from lxml.html import HtmlElement
 
-from .date_raw import RawDate, locate_date
+from .date_raw import RawDate, locate_date, locate_dates
 
 # Elements whose class or id says they hold a date: "date", "time", "published", "posted",
 # "meta" lines under headlines, and common non-English words (datum, fecha, data, date).
@@ -45,6 +46,22 @@ _PUBLISHED_LABEL = re.compile(
     ),
     re.I,
 )
+# "Last updated", "Aktualisiert am", "Mis à jour le", "Actualizado el" ...: a date after such
+# a label is the last change, never the publication.
+_MODIFIED_LABEL_WORDS = (
+    "updated", "modified", "aktualisiert", "ge\u00e4ndert", "letzte \u00e4nderung", "mis \u00e0 jour",
+    "mise \u00e0 jour", "modifi\u00e9", "actualizado", "actualizaci\u00f3n", "aggiornato", "aggiornamento",
+    "atualizado", "atualiza\u00e7\u00e3o", "bijgewerkt", "gewijzigd", "zaktualizowano", "uppdaterad",
+    "opdateret", "oppdatert",
+)
+_LABELS = re.compile(
+    r"(?<![^\W\d_])(?:(?P<modified>{})|(?P<published>{}))".format(
+        "|".join(re.escape(w) for w in _MODIFIED_LABEL_WORDS), "|".join(re.escape(w) for w in _LABEL_WORDS)
+    ),
+    re.I,
+)
+# How far before a date its label may stand ("Aktualisiert am Dienstag, ").
+_LABEL_REACH = 30
 _MAX_LABEL_HITS = 5
 _MAX_PAGE_TEXT = 100_000
 _LABEL_WINDOW = 40
@@ -148,19 +165,63 @@ def _visible_texts(doc: HtmlElement, adjacent_only: bool) -> Iterator[str]:
             yield text
 
 
-def visible_candidates(doc: HtmlElement, adjacent_only: bool = False) -> list[RawDate]:
-    """Dates as a reader sees them near the headline, most likely first.
+@dataclass(frozen=True)
+class VisibleDates:
+    """Dates the reader sees near the headline: the publication's, and the last change's."""
 
-    Right after (or just above) the headline first; then <time> and date-classed elements
-    of the headline's container, or ``adjacent_only`` to leave those out.
+    published: list[RawDate]
+    modified: list[RawDate]
+
+
+def date_label(text: str, start: int, reach_from: int = 0) -> str | None:
+    """ "published" or "modified" when a label of that kind stands right before ``start``.
+
+    >>> date_label("Published 2 May 2024, updated 3 May 2024", 30, 20)
+    'modified'
     """
-    found: list[RawDate] = []
+    before = text[max(reach_from, start - _LABEL_REACH) : start]
+    kind = None
+    for match in _LABELS.finditer(before):
+        kind = "modified" if match.group("modified") else "published"
+    return kind
+
+
+def labelled_dates(text: str) -> Iterator[tuple[str | None, str]]:
+    """Each date of a short text with the kind of label before it (None: no label)."""
+    previous_end = 0
+    for start, end, located in locate_dates(text):
+        yield date_label(text, start, previous_end), located
+        previous_end = end
+
+
+def visible_dates(doc: HtmlElement, adjacent_only: bool = False) -> VisibleDates:
+    """Dates as a reader sees them near the headline, most likely first, by their labels.
+
+    Texts right after (or just above) the headline first; then <time> and date-classed
+    elements of the headline's container, or ``adjacent_only`` to leave those out. A date
+    after a "published" label leads; an unlabelled one stands in; one after an "updated"
+    label is a modification date, not a publication candidate.
+    """
+    published: RawDate | None = None
+    unlabelled: RawDate | None = None
+    modified: RawDate | None = None
     for text in _visible_texts(doc, adjacent_only):
-        if (located := locate_date(text)) and all(c.text != located for c in found):
-            found.append(RawDate(located, "visible"))
-        if len(found) >= _MAX_VISIBLE:
+        for kind, located in labelled_dates(text):
+            if kind == "published" and published is None:
+                published = RawDate(located, "visible")
+            if kind == "modified" and modified is None:
+                modified = RawDate(located, "visible")
+            if kind != "published" and unlabelled is None:
+                unlabelled = RawDate(located, "visible")
+        if published is not None or (unlabelled is not None and modified is not None):
             break
-    return found
+    chosen = [c for c in (published or unlabelled,) if c is not None][:_MAX_VISIBLE]
+    return VisibleDates(chosen, [modified] if modified is not None else [])
+
+
+def visible_candidates(doc: HtmlElement, adjacent_only: bool = False) -> list[RawDate]:
+    """Publication dates as a reader sees them near the headline, most likely first (see ``visible_dates``)."""
+    return visible_dates(doc, adjacent_only).published
 
 
 def _page_text(doc: HtmlElement) -> str:
@@ -207,7 +268,12 @@ def htmldate_candidate(doc: HtmlElement, url: str) -> RawDate | None:
 
 
 def first_text_date(doc: HtmlElement) -> RawDate | None:
-    """The first date written anywhere in the page text: the last resort."""
-    if (located := locate_date(_page_text(doc)[:_MAX_PAGE_TEXT])) is None:
+    """The first date written anywhere in the page text, not after an "updated" label: the last resort."""
+    text = _page_text(doc)[:_MAX_PAGE_TEXT]
+    if (located := locate_date(text)) is None:
         return None
-    return RawDate(located, "visible")
+    if date_label(text, text.find(located)) != "modified":
+        return RawDate(located, "visible")
+    # Rare: the page leads with its last change. Only then is every date of the text read.
+    found = next((d for kind, d in labelled_dates(text) if kind != "modified"), None)
+    return RawDate(found, "visible") if found else None

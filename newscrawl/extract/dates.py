@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from lxml.etree import XPath
@@ -18,7 +19,9 @@ from lxml.html import HtmlElement
 
 from .date_raw import RawDate, join_candidates, split_candidates
 from .metadata import meta_index
-from .date_visible import first_text_date, htmldate_candidate, labelled_candidate, visible_candidates
+from .date_visible import (
+    VisibleDates, first_text_date, htmldate_candidate, labelled_candidate, visible_candidates, visible_dates,
+)
 from .structured import StructuredData, as_text
 
 __all__ = ["RawDate", "join_candidates", "split_candidates"]
@@ -41,9 +44,16 @@ _JSON_LD_PUBLISHED = ("datePublished", "dateCreated", "uploadDate")
 # Through the attribute axis: testing attributes of every element costs twice as much.
 XPATH_PUBLISHED_ELEMENTS = XPath('//@itemprop[.="datePublished" or .="dateCreated"]/.. | //@pubdate/..')
 XPATH_MODIFIED_ELEMENTS = XPath('//@itemprop[.="dateModified"]/..')
-# Whole dates in URL paths: /2013/11/02/, /2013-11-02-, /20131102/.
+# Whole dates in URL paths, year first: /2013/11/02/, /2013-11-02-, /20131102/, /2013/1102/.
+# A 14-digit stamp (/20160218174457/) is not one: web archives write their capture time so.
+_URL_YEAR = r"(?:199\d|20[0-4]\d)"
 _URL_DATE = re.compile(
-    r"[/_-]((?:199\d|20[0-4]\d))([/_-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?=[/_.-]|\d{0,2}[/_.-]|$)"
+    rf"[/_-]({_URL_YEAR})(?:([/_-]?)(0[1-9]|1[0-2])\2|/(0[1-9]|1[0-2]))(0[1-9]|[12]\d|3[01])"
+    r"(?=[/_.-]|\d{0,2}[/_.-]|$)"
+)
+# Day first, as European CMSs write it: /29-10-2021/, /story-29.10.2021.html, /29_10_2021.
+_URL_DATE_DAY_FIRST = re.compile(
+    rf"[/_-](0[1-9]|[12]\d|3[01])([-_.])(0[1-9]|1[0-2])\2({_URL_YEAR})(?=[/_.-]|$)"
 )
 _SPACE = re.compile(r"\s+")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
@@ -92,16 +102,25 @@ def _first_time_tag(doc: HtmlElement) -> Iterator[RawDate]:
 
 
 def url_date(url: str) -> RawDate | None:
-    """The whole date written in a URL path, as YYYY-MM-DD.
+    """The whole date written in a URL path, as YYYY-MM-DD; only a day that exists.
 
     >>> url_date("https://example.com/news/2013/11/02/phoenix-story.html")
     RawDate(text='2013-11-02', source='url')
     >>> url_date("https://example.com/a/20200516/story") is None
     False
+    >>> url_date("https://example.com/lokales/29-10-2021/rathaus")
+    RawDate(text='2021-10-29', source='url')
     """
     path = url.split("?", 1)[0].split("://", 1)[-1]
-    if match := _URL_DATE.search(path):
-        return RawDate(f"{match[1]}-{match[3]}-{match[4]}", "url")
+    found = [(m.start(), m[1], m[3] or m[4], m[5]) for m in _URL_DATE.finditer(path)]
+    found += [(m.start(), m[4], m[3], m[1]) for m in _URL_DATE_DAY_FIRST.finditer(path)]
+    for _, year, month, day in sorted(found):
+        try:
+            # The year range is in the patterns; a future date is refused where the fetch time is known.
+            written = date(int(year), int(month), int(day))
+        except ValueError:
+            continue  # 2020-02-31: an ID that looks like a date
+        return RawDate(written.isoformat(), "url")
     return None
 
 
@@ -130,8 +149,8 @@ def _strong(
             yield RawDate(found, source)
 
 
-def _weak(doc: HtmlElement, index: MetaIndex, url: str) -> Iterator[RawDate]:
-    yield from visible_candidates(doc)
+def _weak(doc: HtmlElement, index: MetaIndex, url: str, visible: VisibleDates) -> Iterator[RawDate]:
+    yield from visible.published
     yield from _first_time_tag(doc)
     yield from _meta(index, WEAK_PUBLISHED_META, "meta")
     if url and (found := url_date(url)):
@@ -139,7 +158,12 @@ def _weak(doc: HtmlElement, index: MetaIndex, url: str) -> Iterator[RawDate]:
 
 
 def _published(
-    doc: HtmlElement, data: StructuredData, index: MetaIndex, hints: Mapping[str, Any], url: str
+    doc: HtmlElement,
+    data: StructuredData,
+    index: MetaIndex,
+    hints: Mapping[str, Any],
+    url: str,
+    visible: VisibleDates | None = None,
 ) -> list[RawDate]:
     """Every publication-date candidate of the page, most trusted first.
 
@@ -150,7 +174,8 @@ def _published(
     meta, the URL) follow: they confirm, give a time of day, or stand in.
     """
     candidates = [c for c in _strong(doc, data, index, hints) if _has_year(c)]
-    weak = [c for c in _weak(doc, index, url) if _has_year(c) or c.source == "visible"]
+    visible = visible or visible_dates(doc)
+    weak = [c for c in _weak(doc, index, url, visible) if _has_year(c) or c.source == "visible"]
     if not candidates:
         # A whole date in the URL is the CMS's own record of the publication day.
         candidates += [c for c in weak if c.source == "url"]
@@ -183,10 +208,14 @@ def extract_published_raw(
     return found[0] if found else None
 
 
-def _modified(doc: HtmlElement, data: StructuredData, index: MetaIndex) -> list[RawDate]:
+def _modified(
+    doc: HtmlElement, data: StructuredData, index: MetaIndex, visible: VisibleDates | None = None
+) -> list[RawDate]:
     found = [*_json_ld(data, ("dateModified",)), *_meta(index, MODIFIED_META, "meta")]
     found += _dated_elements(doc, XPATH_MODIFIED_ELEMENTS)
-    return _unique(c for c in found if _has_year(c))
+    # "Last updated: ..." as the page shows it: the least trusted, after the markup.
+    found += (visible or visible_dates(doc)).modified
+    return _unique(c for c in found if _has_year(c) or c.source == "visible")
 
 
 def extract_modified_candidates(doc: HtmlElement, data: StructuredData) -> list[RawDate]:
@@ -206,8 +235,8 @@ def extract_date_candidates(
     doc: HtmlElement, data: StructuredData, hints: Mapping[str, Any], url: str = ""
 ) -> DateCandidates:
     """Both candidate lists, reading the page's meta tags once."""
-    index = meta_index(doc)
-    return DateCandidates(_published(doc, data, index, hints, url), _modified(doc, data, index))
+    index, visible = meta_index(doc), visible_dates(doc)
+    return DateCandidates(_published(doc, data, index, hints, url, visible), _modified(doc, data, index, visible))
 
 
 def extract_modified_raw(doc: HtmlElement, data: StructuredData) -> RawDate | None:

@@ -158,7 +158,8 @@ def choose_published(
         primary = _in_local_time(primary, others)
     elif not primary.parsed.has_time:
         primary = _with_time(primary, others)
-    later = list(_parse_all(modified or [], options, []))
+    # Structured modification values only: a visible "Updated ..." date cannot confirm itself.
+    later = list(_parse_all([m for m in modified or [] if m.source not in _UNSTRUCTURED], options, []))
     chosen = _confirmed(primary, kept, later)
     if chosen is not primary:
         events.append("published/confirmed-by-page")
