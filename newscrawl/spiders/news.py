@@ -23,6 +23,8 @@ from scrapy.http import Request, Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.gz import gunzip, gzip_magic_number
 
+from ..arguments import sites_to_crawl
+from ..checks import normalize_settings
 from ..discover.feeds import is_feed, parse_feed
 from ..discover.sitemaps import iter_sitemap, sitemap_urls_from_robots
 from ..discover.urls import (
@@ -31,7 +33,7 @@ from ..discover.urls import (
 from ..extract.encoding import looks_binary
 from ..items import FetchedPage
 from ..middlewares.drops import failure_reason, record_drop
-from ..sites import Site, SiteConfigError, load_sites_file, site_from_mapping
+from ..sites import Site
 
 _FEED_LINKS = '//link[@rel="alternate"][contains(@type, "rss") or contains(@type, "atom")]/@href'
 
@@ -43,12 +45,7 @@ class NewsSpider(scrapy.Spider):
 
     def __init__(self, url: str | None = None, sites: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        if sites:
-            self.sites = load_sites_file(sites)
-        elif url:
-            self.sites = [site_from_mapping({"url": url}, "-a url")]
-        else:
-            raise SiteConfigError("nothing to crawl: pass -a url=<home page URL> or -a sites=<sites.toml>")
+        self.sites = sites_to_crawl(url, sites, kwargs)  # SiteConfigError naming the fix
         self.allowed_domains = sorted({d for site in self.sites for d in site.allowed_domains()})
         # Domains are checked by site_for (host names): LinkExtractor's allow_domains compares
         # the netloc, port included, so it rejects every link of a site served on a port.
@@ -81,6 +78,7 @@ class NewsSpider(scrapy.Spider):
     def update_settings(cls, settings: Any) -> None:
         """Without a feed from -o/-O or FEEDS, write the default output feed NEWSCRAWL_FEED."""
         super().update_settings(settings)
+        normalize_settings(settings)  # 1d -> 86400.0 and the like, whatever runs the crawl
         if not settings.getdict("FEEDS") and (default := settings.getdict("NEWSCRAWL_FEED")):
             settings.set("FEEDS", default, priority="spider")
 
