@@ -147,8 +147,7 @@ def output_problems(feeds: Mapping[str, object]) -> list[str]:
         if reason == "is a folder":
             problems.append(f"output {uri} is a folder: pass -O <folder>/<file>.jsonl")
         elif reason:
-            problems.append(f"output {uri} cannot be written ({reason}): "
-                            "pass -O <path in a folder you can write to>")
+            problems.append(f"output {uri} {reason}: pass -O <path in a folder you can write to>")
     return problems
 
 

@@ -19,6 +19,11 @@ from ..checks import EXIT_CONFIG_ERROR, normalize_settings, startup_problems
 
 EXIT_NO_SITE_REACHED = 3
 EXIT_OUTPUT_FAILED = 4
+_OUTCOMES = {
+    EXIT_NO_SITE_REACHED: "no site could be reached: every request failed before an answer; check the URLs "
+                          "and the network (the log names each failure)",
+    EXIT_OUTPUT_FAILED: "an output feed could not be written (see the log's feed export errors)",
+}
 
 
 def outcome_exit_code(stats: dict[str, Any], distributed: bool) -> int:
@@ -69,3 +74,5 @@ class Command(ScrapyCrawlCommand):
             self.exitcode = 1
         else:
             self.exitcode = outcome_exit_code(final, bool(crawler.settings.get("NEWSCRAWL_REDIS_URL")))
+            if self.exitcode in _OUTCOMES:
+                sys.stderr.write(f"newscrawl: {_OUTCOMES[self.exitcode]} (exit status {self.exitcode})\n")
