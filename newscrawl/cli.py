@@ -6,11 +6,13 @@ import argparse
 import dataclasses
 import gzip
 import json
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime, timezone
 from functools import partial
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -120,9 +122,20 @@ def _run_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def version() -> str:
+    """The installed package's version (pyproject.toml's when run from a checkout)."""
+    try:
+        return metadata.version("newscrawl")
+    except metadata.PackageNotFoundError:
+        pyproject = Path(__file__).resolve().parents[1] / "pyproject.toml"
+        match = re.search(r'^version = "([^"]+)"', pyproject.read_text(encoding="utf-8"), re.MULTILINE)
+        return match[1] if match else "unknown"
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``newscrawl`` command."""
     parser = argparse.ArgumentParser(prog="newscrawl", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"newscrawl {version()}")
     commands = parser.add_subparsers(dest="command", required=True)
     extract = commands.add_parser("extract", help="extract records from a folder of saved pages")
     extract.add_argument("input_dir", help="folder of *.html / *.html.gz files")

@@ -67,6 +67,13 @@ def _as_tuple(value: Any, key: str, where: str) -> tuple[str, ...]:
     raise SiteConfigError(f"{where}: '{key}' must be a string or a list of strings, got {value!r}")
 
 
+def _host_of(url: str) -> str:
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:  # a malformed port or IPv6 address
+        return ""
+
+
 def site_from_mapping(raw: dict[str, Any], where: str) -> Site:
     """A Site from one table of a sites file, checking every key and value."""
     unknown = set(raw) - SITE_KEYS
@@ -77,8 +84,12 @@ def site_from_mapping(raw: dict[str, Any], where: str) -> Site:
             f"{where}: unknown key(s) {', '.join(hints)}; allowed: {', '.join(sorted(SITE_KEYS))}"
         )
     url = raw.get("url")
-    if not isinstance(url, str) or urlsplit(url).scheme not in {"http", "https"}:
-        raise SiteConfigError(f"{where}: 'url' must be an http(s) URL of the site's home page, got {url!r}")
+    if not isinstance(url, str) or not _host_of(url) or urlsplit(url).scheme not in {"http", "https"}:
+        raise SiteConfigError(f"{where}: 'url' must be an http(s) URL of the site's home page "
+                              f"(https://www.example-news.com/), got {url!r}")
+    day_first = raw.get("day_first")
+    if day_first is not None and not isinstance(day_first, bool):
+        raise SiteConfigError(f"{where}: 'day_first' must be true or false (unquoted), got {day_first!r}")
     timezone = raw.get("timezone")
     if timezone is not None:
         try:
@@ -90,7 +101,7 @@ def site_from_mapping(raw: dict[str, Any], where: str) -> Site:
         feeds=_as_tuple(raw.get("feeds"), "feeds", where),
         sitemaps=_as_tuple(raw.get("sitemaps"), "sitemaps", where),
         allow=_as_tuple(raw.get("allow"), "allow", where),
-        timezone=timezone, day_first=raw.get("day_first"),
+        timezone=timezone, day_first=day_first,
         domains=_as_tuple(raw.get("domains"), "domains", where),
     )
 

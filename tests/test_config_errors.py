@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -30,7 +32,7 @@ def assert_stops_with(result: subprocess.CompletedProcess[str], *phrases: str) -
     assert "Traceback" not in result.stderr
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) <= 3, lines  # short: no banner, no traceback
-    assert all(line.startswith("newscrawl: configuration error: ") for line in lines)
+    assert all(line.startswith("newscrawl: ") for line in lines)
     for phrase in phrases:
         assert phrase in result.stderr
 
@@ -50,7 +52,7 @@ def test_timezone_that_does_not_exist(tmp_path):
 def test_default_timezone_setting_that_does_not_exist(tmp_path):
     result = crawl(tmp_path, "-a", "url=https://news.example/", "-s", "NEWSCRAWL_DEFAULT_TZ=Mars/Olympus",
                    "-O", str(tmp_path / "out.jsonl"))
-    assert_stops_with(result, "NEWSCRAWL_DEFAULT_TZ", "'Mars/Olympus'")
+    assert_stops_with(result, "setting NEWSCRAWL_DEFAULT_TZ=Mars/Olympus:", "'Mars/Olympus'")
 
 
 @pytest.mark.parametrize("target", ["blocker/out.jsonl", "folder.jsonl"])
@@ -65,7 +67,7 @@ def test_unwritable_output_path(tmp_path, target):
 def test_limit_that_is_not_a_number(tmp_path):
     result = crawl(tmp_path, "-a", "url=https://news.example/", "-s", "NEWSCRAWL_MAX_PAGES_PER_SITE=lots",
                    "-O", str(tmp_path / "out.jsonl"))
-    assert_stops_with(result, "NEWSCRAWL_MAX_PAGES_PER_SITE='lots'")
+    assert_stops_with(result, "setting NEWSCRAWL_MAX_PAGES_PER_SITE=lots: not a whole number")
 
 
 def test_nothing_to_crawl(tmp_path):
@@ -81,4 +83,86 @@ def test_rendering_without_scrapy_playwright(tmp_path):
 def test_misspelt_setting(tmp_path):
     result = crawl(tmp_path, "-a", "url=https://news.example/", "-s", "NEWSCRAWL_MAX_PAGE_PER_SITE=3",
                    "-O", str(tmp_path / "out.jsonl"))
-    assert_stops_with(result, "unknown setting NEWSCRAWL_MAX_PAGE_PER_SITE", "NEWSCRAWL_MAX_PAGES_PER_SITE")
+    assert_stops_with(result, "setting NEWSCRAWL_MAX_PAGE_PER_SITE=3: unknown setting",
+                      "did you mean NEWSCRAWL_MAX_PAGES_PER_SITE?")
+
+
+def assert_one_line(result: subprocess.CompletedProcess[str], start: str, *phrases: str) -> None:
+    """Exit 2, no traceback, and exactly one stderr line, starting ``newscrawl: <start>``."""
+    assert_stops_with(result, *phrases)
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith(f"newscrawl: {start}"), lines
+
+
+@pytest.mark.parametrize(("setting", "phrases"), [
+    ("NEWSCRAWL_RECHECK_AGE=1x", ("not a duration", "30s, 15m, 6h, 1d, 2w")),
+    ("NEWSCRAWL_FEED_GZIP=maybe", ("not a boolean", "True or False")),
+    ("NEWSCRAWL_EXTRACT_WORKERS=-2", ("must be >= 0", "or None")),
+    ("NEWSCRAWL_MAX_PAGINATION=-1", ("must be >= 0",)),
+    ("NEWSCRAWL_MAX_PAGINATION=abc", ("not a whole number",)),
+    ("NEWSCRAWL_FOLLOW_ARTICLE_LINKS=sometimes", ("True or False or 'auto'",)),
+])
+def test_bad_setting_value_is_one_line_naming_setting_and_fix(tmp_path, setting, phrases):
+    result = crawl(tmp_path, "-a", "url=https://news.example/", "-s", setting, "-O", str(tmp_path / "out.jsonl"))
+    assert_one_line(result, f"setting {setting}: ", *phrases, f"set -s {setting.split('=')[0]}=<")
+    assert list(tmp_path.iterdir()) == []  # nothing written: no output, no index
+
+
+@pytest.mark.parametrize(("arguments", "start", "phrases"), [
+    (["-a", "url=https://news.example/", "-a", "timezone=Europe/Berlin"], "argument -a timezone=Europe/Berlin: ",
+     ("unknown argument", "sites file", "-a url=<", "-a sites=<")),
+    (["-a", "urls=https://news.example/"], "argument -a urls=", ("did you mean -a url=", "-a sites=<")),
+    (["-a", "url=https://news.example/", "-a", "sites=sites.toml"], "argument -a url=", ("beside -a sites",)),
+])
+def test_bad_spider_argument_lists_the_known_ones(tmp_path, arguments, start, phrases):
+    result = crawl(tmp_path, *arguments, "-O", str(tmp_path / "out.jsonl"))
+    assert_one_line(result, start, *phrases)
+
+
+@pytest.mark.parametrize(("setting", "value"), [
+    ("NEWSCRAWL_INDEX_PATH", "blocker/index.sqlite"), ("JOBDIR", "blocker/job"),
+    ("LOG_FILE", "blocker/crawl.log"), ("NEWSCRAWL_STATS_FILE", "folder.json"),
+])
+def test_unwritable_paths(tmp_path, setting, value):
+    (tmp_path / "blocker").write_text("a file, not a folder")  # root can write anywhere else
+    (tmp_path / "folder.json").mkdir()
+    result = crawl(tmp_path, "-a", "url=https://news.example/", "-s", f"{setting}={value}",
+                   "-O", str(tmp_path / "out.jsonl"))
+    assert_one_line(result, f"setting {setting}={value}: ", f"set -s {setting}=<")
+
+
+def test_busy_index_is_refused_at_start(tmp_path):
+    lock_path = tmp_path / "output" / "index.sqlite.lock"
+    lock_path.parent.mkdir()
+    with lock_path.open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        lock.write("crawl 'news' (pid 4242)\n")
+        lock.flush()
+        result = crawl(tmp_path, "-a", "url=https://news.example/", "-O", str(tmp_path / "out.jsonl"))
+    assert_one_line(result, "setting NEWSCRAWL_INDEX_PATH=", "in use by crawl 'news' (pid 4242)",
+                    "NEWSCRAWL_INDEX_LOCK_WAIT")
+
+
+def test_unreachable_redis(tmp_path):
+    with socket.socket() as closed:  # a port nothing listens on
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    result = crawl(tmp_path, "-a", "url=https://news.example/", "-s", f"NEWSCRAWL_REDIS_URL=redis://127.0.0.1:{port}/0",
+                   "-O", str(tmp_path / "out.jsonl"))
+    assert_one_line(result, f"setting NEWSCRAWL_REDIS_URL=redis://127.0.0.1:{port}/0: ", "Redis does not answer")
+
+
+def test_no_site_reached_exits_3(tmp_path):
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    result = crawl(tmp_path, "-a", f"url=http://127.0.0.1:{port}/", "-s", "RETRY_TIMES=0",
+                   "-O", str(tmp_path / "out.jsonl"))
+    assert result.returncode == 3, result.stderr[-2000:]
+    assert result.stderr.rstrip().splitlines()[-1].startswith("newscrawl: no site could be reached")
+
+
+def test_version():
+    done = subprocess.run([sys.executable, "-m", "newscrawl.cli", "--version"], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, check=False)
+    assert done.returncode == 0 and done.stdout.startswith("newscrawl ") and done.stdout.split()[1][0].isdigit()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newscrawl.arguments import sites_to_crawl
 from newscrawl.sites import SiteConfigError, load_sites_file, site_from_mapping
 
 
@@ -30,6 +31,9 @@ def test_yaml_sites_file(tmp_path):
     ({"url": "https://a.example/", "timezone": "Mars/Olympus"}, "unknown timezone 'Mars/Olympus'"),
     ({"url": "a.example"}, "'url' must be an http(s) URL"),
     ({"url": "https://a.example/", "feeds": 3}, "'feeds' must be a string or a list"),
+    ({"url": "http://"}, "'url' must be an http(s) URL"),
+    ({"url": "https://[oops/"}, "'url' must be an http(s) URL"),
+    ({"url": "https://a.example/", "day_first": "no"}, "'day_first' must be true or false"),
 ])
 def test_bad_site_entries_name_the_problem(raw, message):
     with pytest.raises(SiteConfigError, match=message.replace("(", r"\(").replace(")", r"\)")):
@@ -39,3 +43,26 @@ def test_bad_site_entries_name_the_problem(raw, message):
 def test_missing_file_says_how_to_pass_one(tmp_path):
     with pytest.raises(SiteConfigError, match="does not exist"):
         load_sites_file(tmp_path / "nope.toml")
+
+
+def test_day_first_no_in_a_toml_file_is_refused(tmp_path):
+    path = tmp_path / "sites.toml"
+    path.write_text('[[site]]\nurl = "https://a.example/"\nday_first = "no"\n', encoding="utf-8")
+    with pytest.raises(SiteConfigError, match="site #1: 'day_first' must be true or false"):
+        load_sites_file(path)
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    ({"url": "https://a.example/", "timezone": "UTC"}, "'timezone' is a key of a site in a sites file"),
+    ({"urls": "https://a.example/"}, r"did you mean -a url="),
+    ({"url": "https://a.example/", "sites": "sites.toml"}, "beside -a sites"),
+])
+def test_spider_arguments_are_checked(args, message):
+    url, sites = args.pop("url", None), args.pop("sites", None)
+    with pytest.raises(SiteConfigError, match=message):
+        sites_to_crawl(url, sites, args)
+
+
+def test_runner_arguments_pass():
+    (site,) = sites_to_crawl("https://a.example/", None, {"_job": "abc123"})  # scrapyd's
+    assert site.host == "a.example"

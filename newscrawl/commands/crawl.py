@@ -1,16 +1,40 @@
-"""``scrapy crawl``, checking the configuration first: a bad one stops with a short message."""
+"""``scrapy crawl``, checking the configuration first: a bad one stops with a short message.
+
+Exit status (docs/settings.md): 0 the crawl ran; 1 it could not start (Scrapy's own); 2 a
+configuration error (one line each, nothing crawled or written); 3 no site could be reached;
+4 an output feed could not be written.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from typing import Any
 
+from scrapy import signals
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
+from scrapy.exceptions import UsageError
 
-from ..checks import startup_problems
+from ..checks import EXIT_CONFIG_ERROR, normalize_settings, startup_problems
 from ..feedstorage import gzip_feed_names
 
-EXIT_CONFIG_ERROR = 2
+EXIT_NO_SITE_REACHED = 3
+EXIT_OUTPUT_FAILED = 4
+_OUTCOMES = {
+    EXIT_NO_SITE_REACHED: "no site could be reached: every request failed before an answer; check the URLs "
+                          "and the network (the log names each failure)",
+    EXIT_OUTPUT_FAILED: "an output feed could not be written (see the log's feed export errors)",
+}
+
+
+def outcome_exit_code(stats: dict[str, Any], distributed: bool) -> int:
+    """The exit status of a crawl that ran, from its stats."""
+    if any(key.startswith("feedexport/failed_count/") and value for key, value in stats.items()):
+        return EXIT_OUTPUT_FAILED
+    # A worker joining a shared frontier that is already done fetches nothing, and that is fine.
+    if not distributed and not stats.get("downloader/response_count"):
+        return EXIT_NO_SITE_REACHED
+    return 0
 
 
 def _format_before_gz(uri: str) -> str:
@@ -38,12 +62,37 @@ class Command(ScrapyCrawlCommand):
         opts.output = [_format_before_gz(uri) for uri in opts.output or []] or None
         opts.overwrite_output = [_format_before_gz(uri) for uri in opts.overwrite_output or []] or None
         super().process_options(args, opts)
-        if (self.settings is not None and self.settings.getbool("NEWSCRAWL_FEED_GZIP")
-                and (opts.output or opts.overwrite_output)):
-            self.settings.set("FEEDS", gzip_feed_names(self.settings.getdict("FEEDS")), priority="cmdline")
         if args and args[0] == "news" and self.settings is not None:
             problems = startup_problems(self.settings, opts.spargs)
             for problem in problems:
-                sys.stderr.write(f"newscrawl: configuration error: {problem}\n")
+                sys.stderr.write(f"newscrawl: {problem}\n")
             if problems:
                 sys.exit(EXIT_CONFIG_ERROR)
+            normalize_settings(self.settings)
+        if (self.settings is not None and self.settings.getbool("NEWSCRAWL_FEED_GZIP")
+                and (opts.output or opts.overwrite_output)):
+            self.settings.set("FEEDS", gzip_feed_names(self.settings.getdict("FEEDS")), priority="cmdline")
+
+    def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        """Scrapy's run, then an exit status that says whether anything was reached and written."""
+        if len(args) != 1 or args[0] != "news":
+            super().run(args, opts)
+            return
+        if self.crawler_process is None:
+            raise UsageError("no crawler process")
+        crawler = self._create_crawler(args[0])
+        final: dict[str, Any] = {}
+
+        def keep_stats() -> None:  # the stats as the run ends (shared ones may be cleared after)
+            if crawler.stats is not None:
+                final.update(crawler.stats.get_stats())
+
+        crawler.signals.connect(keep_stats, signal=signals.engine_stopped)
+        self.crawler_process.crawl(crawler, **opts.spargs)
+        self.crawler_process.start()
+        if self.crawler_process.bootstrap_failed:
+            self.exitcode = 1
+        else:
+            self.exitcode = outcome_exit_code(final, bool(crawler.settings.get("NEWSCRAWL_REDIS_URL")))
+            if self.exitcode in _OUTCOMES:
+                sys.stderr.write(f"newscrawl: {_OUTCOMES[self.exitcode]} (exit status {self.exitcode})\n")

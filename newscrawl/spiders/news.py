@@ -23,6 +23,8 @@ from scrapy.linkextractors import LinkExtractor
 from scrapy.settings import SETTINGS_PRIORITIES
 from scrapy.utils.gz import gunzip, gzip_magic_number
 
+from ..arguments import sites_to_crawl
+from ..checks import normalize_settings
 from ..discover.feeds import is_feed, parse_feed
 from ..discover.sitemaps import iter_sitemap, sitemap_urls_from_robots
 from ..discover.urls import (
@@ -37,7 +39,7 @@ from ..middlewares.drops import failure_reason, record_drop
 from ..pipelines.pool import page_input
 from ..pipelines.validate import rejection_reason
 from ..record import build_record
-from ..sites import Site, SiteConfigError, load_sites_file, site_from_mapping
+from ..sites import Site, SiteConfigError, site_from_mapping
 
 _FEED_LINKS = '//link[@rel="alternate"][contains(@type, "rss") or contains(@type, "atom")]/@href'
 
@@ -49,14 +51,7 @@ class NewsSpider(scrapy.Spider):
 
     def __init__(self, url: str | None = None, sites: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        if sites:
-            self.sites = load_sites_file(sites)
-        elif url:
-            self.sites = [site_from_mapping({"url": url}, "-a url")]
-        else:
-            # `scrapy parse --spider news URL` builds the spider without arguments and calls
-            # parse(): only a crawl needs a site, and start() says so.
-            self.sites = []
+        self.sites = sites_to_crawl(url, sites, kwargs)  # SiteConfigError naming the fix
         self.allowed_domains = sorted({d for site in self.sites for d in site.allowed_domains()})
         # Domains are checked by site_for (host names): LinkExtractor's allow_domains compares
         # the netloc, port included, so it rejects every link of a site served on a port.
@@ -89,6 +84,7 @@ class NewsSpider(scrapy.Spider):
     def update_settings(cls, settings: Any) -> None:
         """Without a feed from -o/-O or FEEDS, write the default output feed NEWSCRAWL_FEED."""
         super().update_settings(settings)
+        normalize_settings(settings)  # 1d -> 86400.0 and the like, whatever runs the crawl
         if not settings.getdict("FEEDS") and (default := settings.getdict("NEWSCRAWL_FEED")):
             settings.set("FEEDS", default, priority="spider")
         # -o/-O feeds (cmdline priority) are renamed by our crawl command: Scrapy re-applies the
