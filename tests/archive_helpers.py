@@ -28,10 +28,10 @@ def crawl_env() -> dict[str, str]:
     return {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawl.settings", "PYTHONPATH": str(ROOT)}
 
 
-def crawl_command(url: str, *args: str, stats: Path | None = None) -> list[str]:
-    """`python -m scrapy crawl news -a url=...` with the test defaults."""
-    command = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"url={url}/",
-               "-s", "AUTOTHROTTLE_START_DELAY=0", *args]
+def crawl_command(url: str | None, *args: str, stats: Path | None = None) -> list[str]:
+    """`python -m scrapy crawl news -a url=...` with the test defaults (no url: args name the sites)."""
+    site = ["-a", f"url={url}/"] if url else []
+    command = [sys.executable, "-m", "scrapy", "crawl", "news", *site, "-s", "AUTOTHROTTLE_START_DELAY=0", *args]
     return command + (["-s", f"NEWSCRAWL_STATS_FILE={stats}"] if stats else [])
 
 
@@ -40,7 +40,7 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def crawl_in(folder: Path, url: str, *args: str, output: str = "out.jsonl", timeout: float = 120) -> Run:
+def crawl_in(folder: Path, url: str | None, *args: str, output: str = "out.jsonl", timeout: float = 120) -> Run:
     """Run one crawl in ``folder`` writing ``output`` (-O), and read it back."""
     folder.mkdir(parents=True, exist_ok=True)
     stats = folder / "stats.json"

@@ -24,7 +24,7 @@ def test_a_syndicated_story_is_flagged_not_dropped(tmp_path):
         with DemoServer(DemoSite([copy, own])) as second:
             (tmp_path / "sites.toml").write_text(
                 f'[[site]]\nurl = "{first.url}/"\n\n[[site]]\nurl = "{second.url}/"\n', encoding="utf-8")
-            run = crawl_in(tmp_path, first.url, "-a", f"sites={tmp_path / 'sites.toml'}")
+            run = crawl_in(tmp_path, None, "-a", f"sites={tmp_path / 'sites.toml'}")
     assert run.returncode == 0, run.log[-3000:]
     by_url = {r["canonicalUrl"]: r for r in run.records}
     original, syndicated = first.url + wire.path, second.url + copy.path

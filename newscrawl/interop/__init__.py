@@ -1,0 +1,1 @@
+"""newscrawl records beside other ecosystems' items (zyte-common-items, web-poet)."""
