@@ -1,4 +1,4 @@
-"""``newscrawl`` console command: ``newscrawl extract INPUT_DIR --output PRED.jsonl``."""
+"""``newscrawl`` console command: ``newscrawl crawl URL`` and ``newscrawl extract INPUT_DIR -o OUT.jsonl``."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import dataclasses
 import gzip
 import json
+import os
 import re
 import sys
 from collections.abc import Iterator, Sequence
@@ -122,6 +123,27 @@ def _run_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_crawl(args: argparse.Namespace) -> int:
+    """``scrapy crawl news`` with newscrawl's settings, from whatever folder it is run in."""
+    from scrapy.cmdline import execute  # noqa: PLC0415 - Scrapy's start-up is paid by crawls only
+
+    argv = ["scrapy", "crawl", "news", "-a", f"url={args.url}" if args.url else f"sites={args.sites}"]
+    for option, uris in (("-o", args.output), ("-O", args.overwrite_output)):
+        for uri in uris or []:
+            argv += [option, uri]
+    for setting in args.set or []:
+        argv += ["-s", setting]
+    if args.loglevel:
+        argv += ["-L", args.loglevel]
+    # Named, so the settings do not depend on a scrapy.cfg in the current folder (or a project's).
+    os.environ["SCRAPY_SETTINGS_MODULE"] = "newscrawl.settings"
+    try:
+        execute(argv)
+    except SystemExit as done:  # Scrapy's commands end with sys.exit(status)
+        return done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+    return 0
+
+
 def version() -> str:
     """The installed package's version (pyproject.toml's when run from a checkout)."""
     try:
@@ -137,6 +159,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newscrawl", description=__doc__)
     parser.add_argument("--version", action="version", version=f"newscrawl {version()}")
     commands = parser.add_subparsers(dest="command", required=True)
+    crawl = commands.add_parser("crawl", help="crawl a news site (scrapy crawl news, from any folder)")
+    site = crawl.add_mutually_exclusive_group(required=True)
+    site.add_argument("url", nargs="?", help="home page URL of the site to crawl")
+    site.add_argument("--sites", help="TOML or YAML file listing the sites to crawl")
+    crawl.add_argument("-o", "--output", action="append", metavar="FILE",
+                       help="append records to FILE (default: NEWSCRAWL_FEED, under output/)")
+    crawl.add_argument("-O", "--overwrite-output", action="append", metavar="FILE",
+                       help="write records to FILE, replacing it")
+    crawl.add_argument("-s", "--set", action="append", metavar="NAME=VALUE", help="a Scrapy or NEWSCRAWL_* setting")
+    crawl.add_argument("-L", "--loglevel", help="log level (default: INFO)")
     extract = commands.add_parser("extract", help="extract records from a folder of saved pages")
     extract.add_argument("input_dir", help="folder of *.html / *.html.gz files")
     extract.add_argument("--output", "-o", required=True, help="JSON Lines file to write")
@@ -153,6 +185,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``newscrawl`` console script."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command == "crawl":
+        return _run_crawl(args)
     if not Path(args.input_dir).is_dir():
         parser.error(f"{args.input_dir} is not a folder")
     if args.urls and not Path(args.urls).is_file():
