@@ -32,6 +32,12 @@ class FetchedPage:
     """What led us here: news sitemap publication date and title, feed entry date, lastmod."""
     site_timezone: str | None = None
     """IANA zone configured for this site, used only when the page states no offset."""
+    site_name: str | None = None
+    """The site's name in the sites file, else its host."""
+    warc_file: str | None = None
+    """The WARC file holding the raw response, when WARC output is on."""
+    warc_record_id: str | None = None
+    """Its WARC-Record-ID there: ``<urn:uuid:…>``."""
 
 
 @dataclass(kw_only=True)
@@ -75,6 +81,20 @@ class Metadata:
 
     dateDownloaded: str
     """UTC ISO 8601 time the page was fetched, e.g. 2024-05-01T07:30:00Z."""
+    httpStatus: int | None = None
+    """Status of the response the record came from (after redirects)."""
+    etag: str | None = None
+    """The response's ETag header, as sent."""
+    contentHash: str | None = None
+    """``sha256:<hex>`` of the response body as downloaded: the same capture has the same hash."""
+    siteName: str | None = None
+    """The site's name in the sites file, else its host."""
+    runId: str | None = None
+    """The crawl that wrote the record (NEWSCRAWL_RUN_ID, else one made at start); also in the stats."""
+    warcFilename: str | None = None
+    """The WARC file holding the raw response, when WARC output is on."""
+    warcRecordId: str | None = None
+    """The response record's WARC-Record-ID in that file."""
 
 
 @dataclass(kw_only=True)

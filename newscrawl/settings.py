@@ -35,6 +35,9 @@ REMOTE_CONTROL_ENABLED = False  # off unless asked for with -s ..._ENABLED=True
 # Drops are expected on any site: log each once at INFO, as one line with reason and URL.
 DEFAULT_DROPITEM_LOG_LEVEL = "INFO"
 LOG_FORMATTER = "newscrawl.logformatter.NewsLogFormatter"
+# At INFO a crawl logs a line per record written and per page dropped, a progress line every
+# LOGSTATS_INTERVAL seconds and the summary; Scrapy's start-up and stats dumps are at DEBUG.
+LOG_LEVEL = "INFO"
 
 # --- Components ------------------------------------------------------------------------------
 DOWNLOADER_MIDDLEWARES = {
@@ -74,6 +77,8 @@ EXTENSIONS = {
     "newscrawl.extensions.warc.WarcWriter": 510,  # raw responses as WARC, if NEWSCRAWL_WARC_ENABLED
     "newscrawl.middlewares.limits.ResponseSizeLimit": 100,  # DOWNLOAD_MAXSIZE as bytes arrive
     "newscrawl.extensions.gcfreeze.FreezeStartupObjects": 900,  # NEWSCRAWL_GC_FREEZE
+    "scrapy.extensions.logstats.LogStats": None,  # its line, with news counts, comes from:
+    "newscrawl.extensions.progress.ProgressLog": 0,
 }
 
 # Set NEWSCRAWL_REDIS_URL (e.g. -s NEWSCRAWL_REDIS_URL=redis://127.0.0.1:6379/0) and the add-on

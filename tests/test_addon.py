@@ -101,7 +101,8 @@ def test_the_addon_in_a_startproject_project(tmp_path):
     seen = _settings_seen(project, env, "NEWSCRAWL_MIN_BODY_CHARS", "BOT_NAME", "ITEM_PIPELINES")
     assert seen["NEWSCRAWL_MIN_BODY_CHARS"] == "150" and seen["BOT_NAME"] == "myproj"
     with DemoServer() as site:
-        news = _run(project, env, "crawl", "news", "-a", f"url={site.url}/", "-O", "news.jsonl")
+        news = _run(project, env, "crawl", "news", "-a", f"url={site.url}/", "-O", "news.jsonl",
+                    "-s", "LOG_LEVEL=DEBUG")  # the enabled components are listed at DEBUG
         stories = site.site.stories
         mine = _run(project, env, "crawl", "mine", "-a", f"url={site.url}", "-a",
                     "paths=" + ",".join(s.path for s in stories[:3]), "-O", "mine.jsonl",
@@ -121,8 +122,8 @@ def test_the_addon_can_be_switched_off(tmp_path):
     env = _user_env(str(ROOT))
     project = _project(tmp_path, env)
     done = _run(project, env, "crawl", "mine", "-a", "url=http://127.0.0.1:9", "-a", "paths=/x",
-                "-s", "NEWSCRAWL_ADDON_ENABLED=False", "-s", "LOG_LEVEL=INFO")
-    assert "ExtractPipeline" not in done.stderr
+                "-s", "NEWSCRAWL_ADDON_ENABLED=False", "-s", "LOG_LEVEL=DEBUG")
+    assert "Enabled item pipelines" in done.stderr and "ExtractPipeline" not in done.stderr
 
 
 @pytest.fixture(scope="module")
@@ -157,7 +158,8 @@ def test_an_installed_wheel_has_the_schema_runs_the_demo_and_the_addon(wheel_ins
     assert len(read_jsonl(output)) >= 10
     project = _project(tmp_path, env)
     with DemoServer() as site:
-        news = _run(project, env, "crawl", "news", "-a", f"url={site.url}/", "-O", "news.jsonl")
+        news = _run(project, env, "crawl", "news", "-a", f"url={site.url}/", "-O", "news.jsonl",
+                    "-s", "LOG_LEVEL=DEBUG")  # the enabled components are listed at DEBUG
         count = len(site.site.stories)
     assert news.returncode == 0, news.stderr[-3000:]
     assert len(read_jsonl(project / "news.jsonl")) == count

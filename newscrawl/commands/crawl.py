@@ -17,6 +17,7 @@ from scrapy.exceptions import UsageError
 
 from ..checks import EXIT_CONFIG_ERROR, normalize_settings, startup_problems
 from ..feedstorage import gzip_feed_names
+from ..logs import demote_scrapy_dumps
 
 EXIT_NO_SITE_REACHED = 3
 EXIT_OUTPUT_FAILED = 4
@@ -59,6 +60,7 @@ class Command(ScrapyCrawlCommand):
 
         This runs before Scrapy starts its logging and engine, so the message is all you see.
         """
+        demote_scrapy_dumps()  # before Scrapy's process starts logging its start-up dumps
         opts.output = [_format_before_gz(uri) for uri in opts.output or []] or None
         opts.overwrite_output = [_format_before_gz(uri) for uri in opts.overwrite_output or []] or None
         super().process_options(args, opts)

@@ -6,11 +6,10 @@ import json
 import os
 import subprocess
 import sys
-import time
+from datetime import datetime, timezone
 from pathlib import Path
 
 from .server import DemoServer
-
 
 
 def main() -> int:
@@ -20,7 +19,9 @@ def main() -> int:
     here = Path.cwd()
     out_dir = here / "output" / "demo"
     out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / f"demo-{time.strftime('%Y%m%dT%H%M%S')}.jsonl"
+    # the name form of every newscrawl output: <name>-<UTC start as Scrapy's %(time)s>.jsonl
+    started = datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace(":", "-")
+    target = out_dir / f"demo-{started}.jsonl"
     # The demo site gets a new port each run, so its URLs are new to any archive index: a
     # fresh index of its own keeps the demo from filling the user's output/index.sqlite.
     index = out_dir / "index.sqlite"

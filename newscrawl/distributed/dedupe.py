@@ -48,5 +48,5 @@ class SharedDeduplicatePipeline:
         keys = sorted({canonical_request_url(u) for u in (item.url, item.canonicalUrl) if u})
         if not self._claim(keys=[self.key], args=keys):
             self.stats.inc_value("newscrawl/dropped/duplicate-url")
-            raise DropItem(f"duplicate-url: {item.canonicalUrl or item.url} already emitted")
+            raise DropItem(f"duplicate-url: already written in this crawl at {item.canonicalUrl or item.url}")
         return item

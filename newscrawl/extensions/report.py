@@ -12,6 +12,8 @@ from typing import Any, Self
 from scrapy import signals
 from scrapy.crawler import Crawler
 
+from ..logs import demote_scrapy_dumps
+
 logger = logging.getLogger(__name__)
 DROP_PREFIX = "newscrawl/dropped/"
 
@@ -47,12 +49,14 @@ def archive_lines(stats: dict[str, Any], index_path: str | None) -> list[str]:
     return lines
 
 
-def format_report(stats: dict[str, Any], index_path: str | None = None) -> str:
+def format_report(stats: dict[str, Any], index_path: str | None = None, outputs: list[str] | None = None) -> str:
     """The summary table printed when a crawl ends.
 
     >>> print(format_report({"item_scraped_count": 3, "newscrawl/dropped/timeout": 2,
-    ...                      "newscrawl/discovery/failed/http-503": 1, "newscrawl/robots/unavailable": 1}))
-    articles written: 3
+    ...                      "newscrawl/discovery/failed/http-503": 1, "newscrawl/robots/unavailable": 1,
+    ...                      "elapsed_time_seconds": 83.4}, outputs=["output/news/news-1.jsonl"]))
+    elapsed: 1m 23s
+    articles written: 3 to output/news/news-1.jsonl
     pages dropped: 2
       timeout                           2
     discovery sources failed: 1
@@ -61,8 +65,13 @@ def format_report(stats: dict[str, Any], index_path: str | None = None) -> str:
     """
     reasons = drop_reasons(stats)
     # item_scraped_count is what reached the output; the pipelines' own counters run before dedupe.
-    lines = [f"articles written: {stats.get('item_scraped_count', 0)}", *archive_lines(stats, index_path),
-             f"pages dropped: {sum(reasons.values())}"]
+    lines = []
+    if (elapsed := stats.get("elapsed_time_seconds")) is not None:
+        minutes, seconds = divmod(round(float(elapsed)), 60)
+        lines.append(f"elapsed: {minutes}m {seconds:02d}s" if minutes else f"elapsed: {seconds}s")
+    written = f"articles written: {stats.get('item_scraped_count', 0)}"
+    lines += [written + (f" to {', '.join(outputs)}" if outputs else ""), *archive_lines(stats, index_path),
+              f"pages dropped: {sum(reasons.values())}"]
     lines += [f"  {code:<28} {count:>6}" for code, count in reasons.items()]
     if discovery := drop_reasons(stats, DISCOVERY_PREFIX):
         lines.append(f"discovery sources failed: {sum(discovery.values())}")
@@ -70,6 +79,11 @@ def format_report(stats: dict[str, Any], index_path: str | None = None) -> str:
     if skipped := stats.get("newscrawl/robots/unavailable"):
         lines.append(f"sites skipped (robots.txt unavailable): {skipped}")
     return "\n".join(lines)
+
+
+def _shown_uri(uri: str) -> str:
+    """A local feed as the path the user typed; other storage as its URI."""
+    return uri.removeprefix("file://") if uri.startswith("file:///") else uri
 
 
 def _jsonable(value: Any) -> Any:
@@ -114,10 +128,12 @@ class CrawlReport:
         self.crawler, self.stats_file = crawler, stats_file
         self.reason = "finished"
         self.feed_uris: list[str] = []
+        self.summary_pending = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         """Connect to spider_closed and to the feed exporter's signals."""
+        demote_scrapy_dumps()  # scrapyd and scripts do not run our crawl command
         extension = cls(crawler, crawler.settings.get("NEWSCRAWL_STATS_FILE"))
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(extension.feed_slot_closed, signal=signals.feed_slot_closed)
@@ -129,21 +145,31 @@ class CrawlReport:
         return {k: _jsonable(v) for k, v in self.crawler.stats.get_stats().items()}
 
     def spider_closed(self, spider: Any, reason: str) -> None:
-        """Log the summary; save the stats to NEWSCRAWL_STATS_FILE when it is set."""
+        """Log the summary (once the feeds are stored, when there are feeds: it names them);
+        save the stats to NEWSCRAWL_STATS_FILE when it is set."""
         self.reason = reason
-        stats = self._stats()
+        if self.stats_file:
+            write_report(Path(self.stats_file), reason, self._stats())
+        if self.crawler.settings.getdict("FEEDS"):
+            self.summary_pending = True
+        else:
+            self._log_summary()
+
+    def _log_summary(self) -> None:
         settings = self.crawler.settings
         index = settings.get("NEWSCRAWL_INDEX_PATH") if settings.getbool("NEWSCRAWL_INDEX_ENABLED") else None
-        logger.info("crawl summary (%s):\n%s", reason, format_report(stats, index))
-        if self.stats_file:
-            write_report(Path(self.stats_file), reason, stats)
+        outputs = [_shown_uri(uri) for uri in self.feed_uris]
+        logger.info("crawl summary (%s):\n%s", self.reason, format_report(self._stats(), index, outputs))
 
     def feed_slot_closed(self, slot: Any) -> None:
         """Remember where a feed was written."""
         self.feed_uris.append(str(slot.uri))
 
     def feed_exporter_closed(self) -> None:
-        """Without NEWSCRAWL_STATS_FILE, save the stats beside the first local output file."""
+        """The summary; without NEWSCRAWL_STATS_FILE, the stats beside the first local output file."""
+        if self.summary_pending:
+            self.summary_pending = False
+            self._log_summary()
         if self.stats_file:
             return
         for uri in self.feed_uris:

@@ -22,6 +22,8 @@ from scrapy.http import Request, Response
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from ..fetch import WARC_RECORD_META
+
 logger = logging.getLogger(__name__)
 _HOP_BY_HOP = {"transfer-encoding", "connection", "keep-alive"}  # describe the connection, not the bytes
 
@@ -73,6 +75,8 @@ class WarcWriter:
             response.url, "response", payload=BytesIO(response.body), http_headers=http_headers(response))
         self.writer.write_record(record)
         self.records += 1
+        # The record says where its capture is (metadata.warcFilename / warcRecordId).
+        request.meta[WARC_RECORD_META] = (self.path.name, record.rec_headers.get_header("WARC-Record-ID"))
 
     def spider_closed(self, spider: Any, reason: str) -> None:
         """Flush, then publish the file under its final name."""

@@ -15,13 +15,15 @@ from typing import Any
 from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest
-from scrapy.http import Request, Response
+from scrapy.http import Request, Response, TextResponse
 from scrapy.utils.httpobj import urlparse_cached
+from scrapy.utils.sitemap import sitemap_urls_from_robots
 from twisted.internet.defer import Deferred
 
 from .drops import DroppedRequest
 
 logger = logging.getLogger(__name__)
+ROBOTS_SITEMAPS_META = "newscrawl_robots_sitemaps"  # Sitemap: URLs, on the request robots.txt was fetched for
 
 
 class SiteUnavailable:
@@ -90,6 +92,10 @@ class RobotsPolicyMiddleware(RobotsTxtMiddleware):
         elif len(response.body) > self.max_bytes:
             self._stats.inc_value("newscrawl/robots/truncated")
             response = response.replace(body=truncate_robots(response.body, self.max_bytes))
+        # The spider takes the Sitemap lines from this one download (Scrapy's robots_parsed
+        # signal carries the request that caused it): robots.txt is fetched once per site.
+        text = response.text if isinstance(response, TextResponse) else ""
+        request.meta[ROBOTS_SITEMAPS_META] = list(sitemap_urls_from_robots(text, base_url=response.url))
         await super()._parse_robots(response, netloc, request)
         self._remember_crawl_delay(netloc)
 

@@ -31,6 +31,6 @@ class DeduplicateArticlesPipeline:
         keys = {canonical_request_url(u) for u in (item.url, item.canonicalUrl) if u}
         if keys & self.seen:
             self.stats.inc_value("newscrawl/dropped/duplicate-url")
-            raise DropItem(f"duplicate-url: {item.canonicalUrl or item.url} already emitted")
+            raise DropItem(f"duplicate-url: already written in this crawl at {item.canonicalUrl or item.url}")
         self.seen |= keys
         return item

@@ -1,4 +1,5 @@
-"""FetchedPage -> Article with raw fields, or a counted drop with the extractor's reason.
+"""FetchedPage -> Article with raw fields and its capture's trace (status, ETag, hash, run, WARC
+record), or a counted drop with the extractor's reason.
 
 Extraction runs in a process pool (``NEWSCRAWL_EXTRACT_WORKERS``, see ``pool.py``) so the
 reactor keeps downloading meanwhile; 0 workers extracts in the reactor thread.
@@ -6,6 +7,7 @@ reactor keeps downloading meanwhile; 0 workers extracts in the reactor thread.
 
 from __future__ import annotations
 
+import uuid
 from typing import Any, Self
 
 from scrapy import signals
@@ -13,6 +15,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
 
+from ..fetch import traced
 from ..items import FetchedPage
 from .pool import ExtractionPool, Outcome, WorkerCrashed, default_workers, extract_outcome
 
@@ -20,9 +23,11 @@ from .pool import ExtractionPool, Outcome, WorkerCrashed, default_workers, extra
 class ExtractPipeline:
     """Run the page object over every fetched page, in worker processes when there are any."""
 
-    def __init__(self, *, stats: StatsCollector, workers: int) -> None:
+    def __init__(self, *, stats: StatsCollector, workers: int, run_id: str | None = None) -> None:
         self.stats = stats
         self.pool = ExtractionPool(workers) if workers > 0 else None
+        self.run_id = run_id or uuid.uuid4().hex
+        stats.set_value("newscrawl/run_id", self.run_id)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -32,7 +37,7 @@ class ExtractPipeline:
         if count < 0:
             raise ValueError(f"NEWSCRAWL_EXTRACT_WORKERS = {workers}: use 0 (in-process), "
                              "a positive number of worker processes, or None (one per core)")
-        pipeline = cls(stats=crawler.stats, workers=count)
+        pipeline = cls(stats=crawler.stats, workers=count, run_id=crawler.settings.get("NEWSCRAWL_RUN_ID"))
         crawler.signals.connect(pipeline.close, signal=signals.spider_closed)
         return pipeline
 
@@ -51,6 +56,8 @@ class ExtractPipeline:
             self.stats.inc_value(f"newscrawl/dropped/{code}")
             raise DropItem(f"{code}: {detail} at {item.url}")
         self.stats.inc_value("newscrawl/extracted")
+        if outcome.metadata is not None:
+            outcome.metadata = traced(outcome.metadata, item, self.run_id)
         return outcome
 
     async def _extract(self, item: FetchedPage) -> Outcome:

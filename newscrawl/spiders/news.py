@@ -36,6 +36,7 @@ from ..feedstorage import gzip_feed_names
 from ..fetch import fetched_page
 from ..items import FetchedPage
 from ..middlewares.drops import failure_reason, record_drop
+from ..middlewares.robots import ROBOTS_SITEMAPS_META
 from ..pipelines.pool import page_input
 from ..pipelines.validate import rejection_reason
 from ..record import build_record
@@ -71,6 +72,7 @@ class NewsSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         crawler.signals.connect(spider._next_phase, signal=signals.spider_idle)
         crawler.signals.connect(spider._offsite_redirect, signal=signals.request_scheduled)
+        crawler.signals.connect(spider._robots_parsed, signal=signals.robots_parsed)
         return spider
 
     def _offsite_redirect(self, request: Request, spider: Any) -> None:
@@ -109,8 +111,10 @@ class NewsSpider(scrapy.Spider):
         """One line and a counter for a sitemap, feed or listing that could not be read."""
         code, detail = failure_reason(failure.value)
         self.crawler.stats.inc_value(f"newscrawl/discovery/failed/{code}")
-        # 4xx is expected where we probe the usual feed and sitemap paths.
-        log = self.logger.debug if code.startswith("http-4") else self.logger.info
+        # 4xx is expected where we probe the usual feed and sitemap paths; an unreachable site
+        # has had its one WARNING line from the robots middleware.
+        quiet = code.startswith("http-4") or code == "robots-unavailable"
+        log = self.logger.debug if quiet else self.logger.info
         log("Discovery source failed: %s: %s at %s", code, detail, failure.request.url)
 
     # --- phases ------------------------------------------------------------------------------
@@ -119,8 +123,11 @@ class NewsSpider(scrapy.Spider):
         if not self.sites:
             raise SiteConfigError("nothing to crawl: pass -a url=<home page URL> or -a sites=<sites.toml>")
         for index, site in enumerate(self.sites):
-            yield Request(urljoin(site.url, "/robots.txt"), callback=self.parse_robots,
-                          errback=self._robots_failed, meta={"site": index, "dont_obey_robotstxt": True})
+            # Obeying robots.txt, the robots middleware downloads it before the site's first
+            # request, and _robots_parsed takes its Sitemap lines; else we read it ourselves.
+            if not self.settings.getbool("ROBOTSTXT_OBEY"):
+                yield Request(urljoin(site.url, "/robots.txt"), callback=self.parse_robots,
+                              errback=self._robots_failed, meta={"site": index, "dont_obey_robotstxt": True})
             for sitemap in site.sitemaps:
                 yield self._request(sitemap, self.parse_sitemap, index)
             # The home page is fetched now, but its links wait for the link phase.
@@ -151,6 +158,14 @@ class NewsSpider(scrapy.Spider):
         text = response.text if isinstance(response, TextResponse) and response.status == 200 else ""
         urls = [urljoin(response.url, url) for url in sitemap_urls_from_robots(text)]
         yield from self._sitemap_requests(response.meta["site"], urls)
+
+    def _robots_parsed(self, robotparser: Any, request: Request) -> None:
+        """The robots middleware parsed a site's robots.txt: queue the sitemaps it names."""
+        site = request.meta.get("site")
+        if site is None:
+            return
+        for sitemap_request in self._sitemap_requests(site, request.meta.get(ROBOTS_SITEMAPS_META) or []):
+            self.crawler.engine.crawl(sitemap_request)
 
     def _robots_failed(self, failure: Any) -> Iterator[Request]:
         yield from self._sitemap_requests(failure.request.meta["site"], [])
@@ -344,6 +359,7 @@ class NewsSpider(scrapy.Spider):
         return site_from_mapping({"url": f"{parts.scheme}://{parts.netloc}/"}, "the URL given")
 
     def _fetched_page(self, response: Response) -> FetchedPage:
+        site = self._site_of_response(response)
         return fetched_page(response, hints=response.meta.get("hints"),
                             discovered_via=response.meta.get("discovered_via", "link"),
-                            site_timezone=self._site_of_response(response).timezone)
+                            site_timezone=site.timezone, site_name=site.name or site.host())
