@@ -217,6 +217,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("NEWSCRAWL_REDIS_IDLE_CLOSE", "seconds", 30, "empty shared frontier after which a worker leaves"),
     Setting("NEWSCRAWL_DOMAIN_DELAY", "seconds", 0.5, "between two requests to a domain, over all workers"),
     # --- archive: incremental, update-aware crawls (docs/scheduling.md)
+    Setting("NEWSCRAWL_CRAWL_STATE_CLASS", "class", "newscrawl.crawl_state.LocalCrawlState", "where the "
+            "spider keeps site-wide facts (articles listed by sitemaps and feeds, frontier busy); the Redis "
+            "add-on sets newscrawl.distributed.state.RedisCrawlState"),
     Setting("NEWSCRAWL_RUN_ID", "text", None, "the id every record of this crawl carries in metadata.runId; "
             "None: a new random one per crawl (also in the stats)", optional=True),
     Setting("NEWSCRAWL_ADDON_ENABLED", "bool", True, "in a project using `newscrawl.NewsAddon`: False leaves "

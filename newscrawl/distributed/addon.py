@@ -38,6 +38,7 @@ class RedisAddon:
             # Never flush the shared frontier when one worker leaves (idle.py clears it at the end).
             "SCHEDULER_PERSIST": True,
             "STATS_CLASS": f"{_PACKAGE}.stats.SharedStatsCollector",
+            "NEWSCRAWL_CRAWL_STATE_CLASS": f"{_PACKAGE}.state.RedisCrawlState",
         }
         for name, value in values.items():
             settings.set(name, value, priority="addon")

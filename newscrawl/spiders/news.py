@@ -22,6 +22,7 @@ from scrapy.http import Request, Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.settings import SETTINGS_PRIORITIES
 from scrapy.utils.gz import gunzip, gzip_magic_number
+from scrapy.utils.misc import load_object
 
 from ..arguments import sites_to_crawl
 from ..checks import normalize_settings
@@ -62,7 +63,6 @@ class NewsSpider(scrapy.Spider):
         self._deferred_links: dict[str, tuple[int, int]] = {}
         self._phases: list[Callable[[], Iterable[Request]]] = [self._feed_phase, self._link_phase]
         self._following_links = False
-        self._listed: Counter[int] = Counter()  # article URLs sitemaps and feeds gave, per site
         self._article_urls: dict[int, set[str]] = {}  # per site, for NEWSCRAWL_MAX_PAGES_PER_SITE
         self._capped_urls: dict[int, set[str]] = {}
 
@@ -73,6 +73,9 @@ class NewsSpider(scrapy.Spider):
         crawler.signals.connect(spider._next_phase, signal=signals.spider_idle)
         crawler.signals.connect(spider._offsite_redirect, signal=signals.request_scheduled)
         crawler.signals.connect(spider._robots_parsed, signal=signals.robots_parsed)
+        # Site-wide facts (did its sitemaps list articles; is the frontier empty) in one place
+        # every process of the crawl shares: memory for one process, Redis for workers.
+        spider.crawl_state = load_object(crawler.settings.get("NEWSCRAWL_CRAWL_STATE_CLASS")).from_crawler(crawler)
         return spider
 
     def _offsite_redirect(self, request: Request, spider: Any) -> None:
@@ -134,6 +137,9 @@ class NewsSpider(scrapy.Spider):
             yield self._request(site.url, self.parse_home, index)
 
     def _next_phase(self) -> None:
+        if self._phases and self.crawl_state.frontier_busy():
+            # Another worker's sitemap or feed responses may still add to this phase.
+            raise DontCloseSpider
         while self._phases:
             requests = list(self._phases.pop(0)())
             if requests:
@@ -263,7 +269,7 @@ class NewsSpider(scrapy.Spider):
         if self._over_page_cap(canonical_request_url(url), site):
             return None
         if via != "link":
-            self._listed[site] += 1
+            self.crawl_state.add_listed(self.sites[site].host)
         # scrapy-playwright renders the requests that carry meta["playwright"] (docs/limits.md).
         render = {"playwright": True} if self.settings.getbool("NEWSCRAWL_RENDER_JAVASCRIPT") else {}
         return self._request(url, self.parse_article, site, errback=self.article_failed,
@@ -314,7 +320,7 @@ class NewsSpider(scrapy.Spider):
         and reading every link of every story costs more CPU than the rest of the crawl)."""
         value = self.settings.get("NEWSCRAWL_FOLLOW_ARTICLE_LINKS", "auto")
         if isinstance(value, str) and value.strip().lower() == "auto":
-            return self._listed[site] == 0
+            return self.crawl_state.listed(self.sites[site].host) == 0
         return self.settings.getbool("NEWSCRAWL_FOLLOW_ARTICLE_LINKS")
 
     def _unusable_body(self, response: Response) -> tuple[str, str] | None:
@@ -362,4 +368,4 @@ class NewsSpider(scrapy.Spider):
         site = self._site_of_response(response)
         return fetched_page(response, hints=response.meta.get("hints"),
                             discovered_via=response.meta.get("discovered_via", "link"),
-                            site_timezone=site.timezone, site_name=site.name or site.host())
+                            site_timezone=site.timezone, site_name=site.name or site.host)
