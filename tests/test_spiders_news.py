@@ -7,6 +7,7 @@ from scrapy.http import HtmlResponse, Request, TextResponse, XmlResponse
 from scrapy.settings import Settings
 from scrapy.utils.test import get_crawler
 
+from newscrawl.crawl_state import LINKS
 from newscrawl.items import FetchedPage
 from newscrawl.pipelines.pool import page_input
 from newscrawl.sites import SiteConfigError
@@ -44,13 +45,14 @@ def test_links_wait_for_the_link_phase(spider):
     html = b'<html><body><a href="/world/2024/05/01/a-story-about-things">s</a></body></html>'
     response = HtmlResponse(HOME + "local/", body=html, request=Request(HOME + "local/", meta=_meta(listing_depth=1)))
     assert list(spider.parse_listing(response)) == []
+    assert spider.crawl_state.claim_phase(LINKS)  # as _next_phase does when the spider is idle
     (request,) = list(spider._link_phase())
     assert request.url == "https://news.example/world/2024/05/01/a-story-about-things"
     assert request.meta["discovered_via"] == "link"
 
 
 def test_section_links_split_into_articles_and_bounded_listings(spider):
-    spider._following_links = True
+    spider.crawl_state.claim_phase(LINKS)  # the link phase has begun
     html = b"""<html><body><a href="/world/2024/05/01/a-story-about-things">s</a><a href="/world/">w</a>
     <a href="/world/page/9/">deep page</a><a href="/calendar/2024/05/">cal</a><a href="/tag/x/">t</a>
     <a href="https://other.example/2024/05/01/offsite-story-here">o</a></body></html>"""
@@ -64,7 +66,7 @@ def test_section_links_split_into_articles_and_bounded_listings(spider):
 
 
 def test_listing_depth_limit_stops_following_sections(spider):
-    spider._following_links = True
+    spider.crawl_state.claim_phase(LINKS)  # the link phase has begun
     html = b'<html><body><a href="/world/">w</a></body></html>'
     response = HtmlResponse(HOME + "local/", body=html, request=Request(HOME + "local/", meta=_meta(listing_depth=2)))
     assert list(spider.parse_listing(response)) == []
@@ -102,14 +104,14 @@ def _article_response(spider, path="world/2024/05/01/a-story-about-things"):
 
 
 def test_story_links_are_followed_on_a_site_without_sitemap_or_feed_entries(spider):
-    spider._following_links = True
+    spider.crawl_state.claim_phase(LINKS)  # the link phase has begun
     outputs = list(spider.parse_article(_article_response(spider)))
     assert [o.url for o in outputs if isinstance(o, Request)] == [
         "https://news.example/world/2024/05/02/another-story-about-things"]
 
 
 def test_story_links_are_not_read_once_a_sitemap_listed_the_site_articles(spider):
-    spider._following_links = True
+    spider.crawl_state.claim_phase(LINKS)  # the link phase has begun
     assert spider._article_request(HOME + "world/2024/05/03/listed-in-the-sitemap", 0, "sitemap", {})
     outputs = list(spider.parse_article(_article_response(spider)))
     assert [o for o in outputs if isinstance(o, Request)] == []

@@ -38,10 +38,14 @@ class RedisAddon:
             # Never flush the shared frontier when one worker leaves (idle.py clears it at the end).
             "SCHEDULER_PERSIST": True,
             "STATS_CLASS": f"{_PACKAGE}.stats.SharedStatsCollector",
-            "NEWSCRAWL_CRAWL_STATE_CLASS": f"{_PACKAGE}.state.RedisCrawlState",
         }
         for name, value in values.items():
             settings.set(name, value, priority="addon")
+        # Our own default is a project setting (above the add-on priority): replace it at its
+        # priority, unless someone chose another class.
+        if settings.get("NEWSCRAWL_CRAWL_STATE_CLASS") == "newscrawl.crawl_state.LocalCrawlState":
+            settings.set("NEWSCRAWL_CRAWL_STATE_CLASS", f"{_PACKAGE}.state.RedisCrawlState",
+                         priority=settings.getpriority("NEWSCRAWL_CRAWL_STATE_CLASS") or "addon")
         settings["DOWNLOADER_MIDDLEWARES"][f"{_PACKAGE}.polite.SharedDelayMiddleware"] = 890
         settings["EXTENSIONS"][f"{_PACKAGE}.idle.SharedIdleClose"] = 600
         pipelines = settings["ITEM_PIPELINES"]

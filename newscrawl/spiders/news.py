@@ -9,8 +9,8 @@ page goes down the item pipelines as a ``FetchedPage``.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from functools import cached_property
 from typing import Any, Self
 from urllib.parse import urljoin, urlsplit
 
@@ -26,6 +26,7 @@ from scrapy.utils.misc import load_object
 
 from ..arguments import sites_to_crawl
 from ..checks import normalize_settings
+from ..crawl_state import FEEDS, LINKS, CrawlState
 from ..discover.feeds import is_feed, parse_feed
 from ..discover.sitemaps import iter_sitemap, sitemap_urls_from_robots
 from ..discover.urls import (
@@ -60,9 +61,8 @@ class NewsSpider(scrapy.Spider):
         self._link_extractor = LinkExtractor(unique=True)
         # Links seen before the link phase wait here (url, site, listing depth), so that a story
         # a sitemap or feed lists is credited to it even if a page fetched earlier links to it.
-        self._deferred_links: dict[str, tuple[int, int]] = {}
-        self._phases: list[Callable[[], Iterable[Request]]] = [self._feed_phase, self._link_phase]
-        self._following_links = False
+        self._phases: list[tuple[int, Callable[[], Iterable[Request]]]] = [
+            (FEEDS, self._feed_phase), (LINKS, self._link_phase)]
         self._article_urls: dict[int, set[str]] = {}  # per site, for NEWSCRAWL_MAX_PAGES_PER_SITE
         self._capped_urls: dict[int, set[str]] = {}
 
@@ -73,10 +73,14 @@ class NewsSpider(scrapy.Spider):
         crawler.signals.connect(spider._next_phase, signal=signals.spider_idle)
         crawler.signals.connect(spider._offsite_redirect, signal=signals.request_scheduled)
         crawler.signals.connect(spider._robots_parsed, signal=signals.robots_parsed)
-        # Site-wide facts (did its sitemaps list articles; is the frontier empty) in one place
-        # every process of the crawl shares: memory for one process, Redis for workers.
-        spider.crawl_state = load_object(crawler.settings.get("NEWSCRAWL_CRAWL_STATE_CLASS")).from_crawler(crawler)
         return spider
+
+    @cached_property
+    def crawl_state(self) -> CrawlState:
+        """Site-wide facts (did its sitemaps list articles; is the frontier empty) in one place
+        every process of the crawl shares: memory for one process, Redis for workers. Built on
+        first use: add-ons (the Redis one) apply their settings after the spider is made."""
+        return load_object(self.settings.get("NEWSCRAWL_CRAWL_STATE_CLASS")).from_crawler(self.crawler)
 
     def _offsite_redirect(self, request: Request, spider: Any) -> None:
         # Scrapy's OffsiteMiddleware refuses these at scheduling time, silently and without errback.
@@ -125,6 +129,7 @@ class NewsSpider(scrapy.Spider):
         """Phase 1: robots.txt (for its Sitemap lines), configured sitemaps, and the home page."""
         if not self.sites:
             raise SiteConfigError("nothing to crawl: pass -a url=<home page URL> or -a sites=<sites.toml>")
+        self.crawl_state.begin()
         for index, site in enumerate(self.sites):
             # Obeying robots.txt, the robots middleware downloads it before the site's first
             # request, and _robots_parsed takes its Sitemap lines; else we read it ourselves.
@@ -141,7 +146,10 @@ class NewsSpider(scrapy.Spider):
             # Another worker's sitemap or feed responses may still add to this phase.
             raise DontCloseSpider
         while self._phases:
-            requests = list(self._phases.pop(0)())
+            number, phase = self._phases.pop(0)
+            if not self.crawl_state.claim_phase(number):
+                continue  # another worker started it; its requests are in the shared frontier
+            requests = list(phase())
             if requests:
                 for request in requests:
                     self.crawler.engine.crawl(request)
@@ -149,12 +157,12 @@ class NewsSpider(scrapy.Spider):
 
     def _feed_phase(self) -> Iterator[Request]:
         for index, site in enumerate(self.sites):
-            for feed in site.feeds:
+            # the home page may have been read by another worker: its feeds are in the state
+            for feed in dict.fromkeys([*site.feeds, *self.crawl_state.feeds(site.host)]):
                 yield self._request(feed, self.parse_feed, index)
 
     def _link_phase(self) -> Iterator[Request]:
-        self._following_links = True
-        deferred, self._deferred_links = self._deferred_links, {}
+        deferred = self.crawl_state.take_deferred()
         for url, (site, depth) in deferred.items():
             yield from self._listing_requests([url], site, depth)
 
@@ -230,6 +238,7 @@ class NewsSpider(scrapy.Spider):
             base = self.sites[site].url
             feeds = [urljoin(base, path) for path in self.settings.getlist("NEWSCRAWL_FEED_PATHS")]
         self.sites[site] = self.sites[site].with_feeds(feeds)
+        self.crawl_state.set_feeds(self.sites[site].host, list(self.sites[site].feeds))
 
     def parse_listing(self, response: Response) -> Iterator[Request]:
         """Articles linked from a section page; deeper sections up to a bound."""
@@ -238,11 +247,9 @@ class NewsSpider(scrapy.Spider):
             yield from self._listing_requests(urls, response.meta["site"], response.meta.get("listing_depth", 0))
 
     def _listing_requests(self, urls: list[str], site: int, depth: int) -> Iterator[Request]:
-        if not self._following_links:
-            limit = self.settings.getint("NEWSCRAWL_MAX_DEFERRED_LINKS")
-            for url in urls:
-                if len(self._deferred_links) < limit and self.site_for(url):
-                    self._deferred_links.setdefault(canonical_request_url(url), (site, depth))
+        if self.crawl_state.phase() < LINKS:
+            links = {canonical_request_url(url): (site, depth) for url in urls if self.site_for(url)}
+            self.crawl_state.defer_links(links, self.settings.getint("NEWSCRAWL_MAX_DEFERRED_LINKS"))
             return
         max_depth = self.settings.getint("NEWSCRAWL_MAX_LISTING_DEPTH")
         for url in urls:
