@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from newscrawl.demo.server import DemoServer
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -166,3 +168,14 @@ def test_version():
     done = subprocess.run([sys.executable, "-m", "newscrawl.cli", "--version"], capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": str(ROOT)}, check=False)
     assert done.returncode == 0 and done.stdout.startswith("newscrawl ") and done.stdout.split()[1][0].isdigit()
+
+
+def test_a_report_that_cannot_be_written_exits_4_and_keeps_the_output(tmp_path):
+    (tmp_path / "out.stats.json" / "in-the-way").mkdir(parents=True)  # a folder where the report goes
+    with DemoServer() as site:
+        result = crawl(tmp_path, "-a", f"url={site.url}/", "-O", str(tmp_path / "out.jsonl"),
+                       "-s", "AUTOTHROTTLE_START_DELAY=0", "-s", f"NEWSCRAWL_INDEX_PATH={tmp_path / 'index.sqlite'}")
+    assert result.returncode == 4, result.stderr[-2000:]
+    assert "crawl report could not be written to" in result.stderr and "Traceback" not in result.stderr
+    assert result.stderr.rstrip().splitlines()[-1].startswith("newscrawl: an output feed or the crawl report")
+    assert len((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()) >= 10

@@ -39,4 +39,4 @@ def test_scrapy_parse_counts_a_page_that_is_not_an_article(tmp_path):
         done = _scrapy(tmp_path, "parse", "--spider", "news", site.url + "/robots.txt")
     assert done.returncode == 0, done.stderr[-2000:]
     assert "# Scraped Items" in done.stdout and "'headline'" not in done.stdout
-    assert "newscrawl/dropped/" in done.stderr
+    assert "Dropped: no-headline: " in done.stderr and "  no-headline " in done.stderr  # the line and the summary

@@ -17,6 +17,7 @@ from scrapy.exceptions import UsageError
 
 from ..checks import EXIT_CONFIG_ERROR, normalize_settings, startup_problems
 from ..feedstorage import gzip_feed_names
+from ..extensions.report import REPORT_FAILED
 from ..logs import demote_scrapy_dumps
 
 EXIT_NO_SITE_REACHED = 3
@@ -24,13 +25,14 @@ EXIT_OUTPUT_FAILED = 4
 _OUTCOMES = {
     EXIT_NO_SITE_REACHED: "no site could be reached: every request failed before an answer; check the URLs "
                           "and the network (the log names each failure)",
-    EXIT_OUTPUT_FAILED: "an output feed could not be written (see the log's feed export errors)",
+    EXIT_OUTPUT_FAILED: "an output feed or the crawl report could not be written (the log says which)",
 }
 
 
 def outcome_exit_code(stats: dict[str, Any], distributed: bool) -> int:
     """The exit status of a crawl that ran, from its stats."""
-    if any(key.startswith("feedexport/failed_count/") and value for key, value in stats.items()):
+    if stats.get(REPORT_FAILED) or any(key.startswith("feedexport/failed_count/") and value
+                                       for key, value in stats.items()):
         return EXIT_OUTPUT_FAILED
     # A worker joining a shared frontier that is already done fetches nothing, and that is fine.
     if not distributed and not stats.get("downloader/response_count"):

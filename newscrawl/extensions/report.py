@@ -19,6 +19,7 @@ DROP_PREFIX = "newscrawl/dropped/"
 
 
 DISCOVERY_PREFIX = "newscrawl/discovery/failed/"
+REPORT_FAILED = "newscrawl/report/failed"
 
 
 def drop_reasons(stats: dict[str, Any], prefix: str = DROP_PREFIX) -> dict[str, int]:
@@ -149,7 +150,7 @@ class CrawlReport:
         save the stats to NEWSCRAWL_STATS_FILE when it is set."""
         self.reason = reason
         if self.stats_file:
-            write_report(Path(self.stats_file), reason, self._stats())
+            self._write(Path(self.stats_file))
         if self.crawler.settings.getdict("FEEDS"):
             self.summary_pending = True
         else:
@@ -174,6 +175,17 @@ class CrawlReport:
             return
         for uri in self.feed_uris:
             if path := stats_path_for(uri):
-                write_report(path, self.reason, self._stats())
-                logger.info("crawl report written to %s", path)
+                if self._write(path):
+                    logger.info("crawl report written to %s", path)
                 return
+
+    def _write(self, path: Path) -> bool:
+        """Write the report; a failure is one error line and a stat the exit status reads."""
+        try:
+            write_report(path, self.reason, self._stats())
+        except OSError as exc:
+            assert self.crawler.stats is not None
+            self.crawler.stats.set_value(REPORT_FAILED, 1)
+            logger.error("crawl report could not be written to %s: %s", path, exc.strerror or exc)
+            return False
+        return True
