@@ -26,11 +26,13 @@ WARC_RECORD_META = "newscrawl_warc_record"
 
 
 def fetched_page(response: Response, *, hints: dict[str, Any] | None = None, discovered_via: str = "link",
-                 site_timezone: str | None = None, site_name: str | None = None) -> FetchedPage:
+                 site_timezone: str | None = None, site_day_first: bool | None = None,
+                 site_name: str | None = None) -> FetchedPage:
     """The page as plain data (no ``Response`` crosses into the extraction processes).
 
     ``hints`` are what led to the page (``published``, ``title``, ``lastmod`` from a sitemap or
-    feed); ``site_timezone`` the IANA zone assumed when the page states no offset; ``site_name``
+    feed); ``site_timezone`` the IANA zone assumed when the page states no offset, ``site_day_first``
+the day order of numeric dates (None: judged from the page's language); ``site_name``
     names the site in the record (default: the host).
     """
     warc_file, warc_record_id = response.meta.get(WARC_RECORD_META, (None, None)) if response.request else (None, None)
@@ -44,6 +46,7 @@ def fetched_page(response: Response, *, hints: dict[str, Any] | None = None, dis
         discovered_via=discovered_via,
         hints=dict(hints or {}),
         site_timezone=site_timezone,
+        site_day_first=site_day_first,
         site_name=site_name or urlsplit(response.url).hostname,
         warc_file=warc_file,
         warc_record_id=warc_record_id,

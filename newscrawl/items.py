@@ -32,6 +32,8 @@ class FetchedPage:
     """What led us here: news sitemap publication date and title, feed entry date, lastmod."""
     site_timezone: str | None = None
     """IANA zone configured for this site, used only when the page states no offset."""
+    site_day_first: bool | None = None
+    """The site's day order from the sites file (True: 02/11/2013 is 2 November)."""
     site_name: str | None = None
     """The site's name in the sites file, else its host."""
     warc_file: str | None = None

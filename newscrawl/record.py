@@ -1,8 +1,12 @@
-"""One page -> one normalized record: the same steps the item pipelines run, in their order."""
+"""One page -> one normalized record: extraction, then the normalization steps in their order.
+
+The crawl (its extraction worker processes), ``newscrawl extract``, ``scrapy parse`` and the
+web-poet page objects all call ``build_record``: the steps and their order are written here only.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .extract.page import ArticlePage, PageInput
 from .items import Article
@@ -17,11 +21,36 @@ class RecordOptions:
     dates: DateOptions = DateOptions()
 
 
+def site_options(site_timezone: str | None, site_day_first: bool | None, *, default_tz: str | None = None,
+                 min_year: int = 1995) -> RecordOptions:
+    """A site's zone and day order (from the sites file), else the crawl's defaults."""
+    return RecordOptions(dates=DateOptions(default_tz=site_timezone or default_tz, day_first=site_day_first,
+                                           min_year=min_year))
+
+
+@dataclass(kw_only=True)
+class BuiltRecord:
+    """A record and what its normalization counted (stat keys, one per event)."""
+
+    article: Article
+    events: list[str] = field(default_factory=list)
+
+
+def normalize_record(article: Article, options: RecordOptions = RecordOptions()) -> list[str]:
+    """Normalize an extracted article in place; the stat keys of what happened."""
+    # Language first: the date step reads month names in the page's language.
+    events = [f"newscrawl/{event}" for event in normalize_language(article)]
+    events += [f"newscrawl/dates/{event}" for event in normalize_dates(article, options.dates)]
+    events += [f"newscrawl/bylines/{event}" for event in normalize_bylines(article)]
+    return events
+
+
+def built_record(page: PageInput, options: RecordOptions = RecordOptions()) -> BuiltRecord:
+    """Extract and normalize one page, keeping the events. Raises ExtractionError subclasses."""
+    article = ArticlePage(page).to_article()
+    return BuiltRecord(article=article, events=normalize_record(article, options))
+
+
 def build_record(page: PageInput, options: RecordOptions = RecordOptions()) -> Article:
     """Extract and normalize one page. Raises ExtractionError subclasses for non-articles."""
-    article = ArticlePage(page).to_article()
-    # Language first: the date step reads month names in the page's language.
-    normalize_language(article)
-    normalize_dates(article, options.dates)
-    normalize_bylines(article)
-    return article
+    return built_record(page, options).article

@@ -56,10 +56,8 @@ DOWNLOADER_MIDDLEWARES = {
 # `scrapy crawl` that stops on a bad configuration with a short message instead of a traceback.
 COMMANDS_MODULE = "newscrawl.commands"
 ITEM_PIPELINES = {
+    # extraction and normalization (language, dates, bylines: record.py), in worker processes
     "newscrawl.pipelines.extract.ExtractPipeline": 100,
-    "newscrawl.pipelines.language.NormalizeLanguagePipeline": 150,  # dates read the language
-    "newscrawl.pipelines.dates.NormalizeDatesPipeline": 200,
-    "newscrawl.pipelines.bylines.NormalizeBylinesPipeline": 300,
     "newscrawl.pipelines.validate.ValidateArticlePipeline": 400,
     "newscrawl.pipelines.dedupe.DeduplicateArticlesPipeline": 500,
     "newscrawl.pipelines.archive.ArchivePipeline": 600,  # version, changeType, duplicateOf; last

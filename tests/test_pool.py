@@ -15,11 +15,12 @@ from scrapy.exceptions import DropItem
 from scrapy.utils.defer import deferred_from_coro
 from scrapy.utils.test import get_crawler
 
-from newscrawl.extract.page import ArticlePage, PageInput
+from newscrawl.extract.page import PageInput
 from newscrawl.items import Article, FetchedPage
 from newscrawl.pipelines import pool as pool_module
 from newscrawl.pipelines.extract import ExtractPipeline
 from newscrawl.pipelines.pool import ExtractionPool, extract_outcome
+from newscrawl.record import BuiltRecord, RecordOptions, build_record
 
 STORY = """<html><head><title>Council approves the budget</title>
 <meta property="og:title" content="Council approves the budget"></head><body><article>
@@ -49,11 +50,11 @@ async def raises(coro: Any) -> BaseException:
     raise AssertionError("no exception raised")
 
 
-def crash_on_marker(page: PageInput) -> Any:
+def crash_on_marker(page: PageInput, options: Any = RecordOptions()) -> Any:
     """Kill the worker process on pages that ask for it; extract the others as usual."""
     if "crash" in page.url:
         os._exit(1)
-    return extract_outcome(page)
+    return extract_outcome(page, options)
 
 
 def test_outcome_of_a_non_article_is_its_reason_code() -> None:
@@ -67,11 +68,12 @@ async def test_pool_returns_the_same_article_as_in_process() -> None:
                      fetched_at=datetime(2024, 5, 1, 10, tzinfo=timezone.utc))
     pool = ExtractionPool(1)
     try:
-        article = await run(pool.extract(page))
+        built = await run(pool.extract(page))
     finally:
         pool.close()
-    assert isinstance(article, Article)
-    assert article == ArticlePage(page).to_article()
+    assert isinstance(built, BuiltRecord)
+    assert built.article == build_record(page)  # extracted and normalized, as in this process
+    assert "newscrawl/dates/published/parsed" in built.events
 
 
 @pytest_twisted.ensureDeferred
@@ -87,7 +89,7 @@ async def test_a_crashing_page_is_retried_once_then_reported(monkeypatch: pytest
     try:
         crashed, survived = await run(both())
         assert isinstance(crashed, pool_module.WorkerCrashed)
-        assert isinstance(survived, Article)  # in flight on the broken pool, then retried
+        assert isinstance(survived, BuiltRecord)  # in flight on the broken pool, then retried
         assert pool.restarts == 1
     finally:
         pool.close()

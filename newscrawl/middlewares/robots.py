@@ -15,7 +15,7 @@ from typing import Any
 from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest
-from scrapy.http import Request, Response, TextResponse
+from scrapy.http import Request, Response
 from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.sitemap import sitemap_urls_from_robots
 from twisted.internet.defer import Deferred
@@ -94,8 +94,7 @@ class RobotsPolicyMiddleware(RobotsTxtMiddleware):
             response = response.replace(body=truncate_robots(response.body, self.max_bytes))
         # The spider takes the Sitemap lines from this one download (Scrapy's robots_parsed
         # signal carries the request that caused it): robots.txt is fetched once per site.
-        text = response.text if isinstance(response, TextResponse) else ""
-        request.meta[ROBOTS_SITEMAPS_META] = list(sitemap_urls_from_robots(text, base_url=response.url))
+        request.meta[ROBOTS_SITEMAPS_META] = list(sitemap_urls_from_robots(response.body, base_url=response.url))
         await super()._parse_robots(response, netloc, request)
         self._remember_crawl_delay(netloc)
 

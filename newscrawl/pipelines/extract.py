@@ -1,8 +1,9 @@
-"""FetchedPage -> Article with raw fields and its capture's trace (status, ETag, hash, run, WARC
-record), or a counted drop with the extractor's reason.
+"""FetchedPage -> the normalized Article (``record.built_record``: extraction, language, dates,
+bylines, with the site's zone and day order) and its capture's trace (status, ETag, hash, run,
+WARC record), or a counted drop with the extractor's reason.
 
-Extraction runs in a process pool (``NEWSCRAWL_EXTRACT_WORKERS``, see ``pool.py``) so the
-reactor keeps downloading meanwhile; 0 workers extracts in the reactor thread.
+Records are built in a process pool (``NEWSCRAWL_EXTRACT_WORKERS``, see ``pool.py``) so the
+reactor keeps downloading meanwhile; 0 workers builds them in the reactor thread.
 """
 
 from __future__ import annotations
@@ -17,14 +18,19 @@ from scrapy.statscollectors import StatsCollector
 
 from ..fetch import traced
 from ..items import FetchedPage
+from ..normalize.dates import validate_timezone
+from ..record import RecordOptions, site_options
 from .pool import ExtractionPool, Outcome, WorkerCrashed, default_workers, extract_outcome
 
 
 class ExtractPipeline:
     """Run the page object over every fetched page, in worker processes when there are any."""
 
-    def __init__(self, *, stats: StatsCollector, workers: int, run_id: str | None = None) -> None:
-        self.stats = stats
+    def __init__(self, *, stats: StatsCollector, workers: int, run_id: str | None = None,
+                 default_tz: str | None = None, min_year: int = 1995) -> None:
+        if default_tz:
+            validate_timezone(default_tz)
+        self.stats, self.default_tz, self.min_year = stats, default_tz, min_year
         self.pool = ExtractionPool(workers) if workers > 0 else None
         self.run_id = run_id or uuid.uuid4().hex
         stats.set_value("newscrawl/run_id", self.run_id)
@@ -37,7 +43,9 @@ class ExtractPipeline:
         if count < 0:
             raise ValueError(f"NEWSCRAWL_EXTRACT_WORKERS = {workers}: use 0 (in-process), "
                              "a positive number of worker processes, or None (one per core)")
-        pipeline = cls(stats=crawler.stats, workers=count, run_id=crawler.settings.get("NEWSCRAWL_RUN_ID"))
+        pipeline = cls(stats=crawler.stats, workers=count, run_id=crawler.settings.get("NEWSCRAWL_RUN_ID"),
+                       default_tz=crawler.settings.get("NEWSCRAWL_DEFAULT_TZ"),
+                       min_year=crawler.settings.getint("NEWSCRAWL_MIN_YEAR", 1995))
         crawler.signals.connect(pipeline.close, signal=signals.spider_closed)
         return pipeline
 
@@ -50,21 +58,29 @@ class ExtractPipeline:
         """Turn a FetchedPage into an Article; leave other items alone."""
         if not isinstance(item, FetchedPage):
             return item
-        outcome = await self._extract(item)
+        outcome = await self._extract(item, self.options_for(item))
         if isinstance(outcome, tuple):
             code, detail = outcome
             self.stats.inc_value(f"newscrawl/dropped/{code}")
             raise DropItem(f"{code}: {detail} at {item.url}")
         self.stats.inc_value("newscrawl/extracted")
-        if outcome.metadata is not None:
-            outcome.metadata = traced(outcome.metadata, item, self.run_id)
-        return outcome
+        for event in outcome.events:
+            self.stats.inc_value(event)
+        article = outcome.article
+        if article.metadata is not None:
+            article.metadata = traced(article.metadata, item, self.run_id)
+        return article
 
-    async def _extract(self, item: FetchedPage) -> Outcome:
+    def options_for(self, item: FetchedPage) -> RecordOptions:
+        """The site's zone and day order (from the sites file), else the crawl's defaults."""
+        return site_options(item.site_timezone, item.site_day_first, default_tz=self.default_tz,
+                            min_year=self.min_year)
+
+    async def _extract(self, item: FetchedPage, options: RecordOptions) -> Outcome:
         if self.pool is None:
-            return extract_outcome(item)
+            return extract_outcome(item, options)
         try:
-            return await self.pool.extract(item)
+            return await self.pool.extract(item, options)
         except WorkerCrashed as exc:
             return (WorkerCrashed.code, str(exc))
 

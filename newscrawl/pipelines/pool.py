@@ -1,9 +1,10 @@
-"""A process pool that runs ``ArticlePage(page).to_article()`` off the reactor thread.
+"""A process pool that builds records (``record.built_record``: extraction and normalization)
+off the reactor thread.
 
 Extraction costs tens of milliseconds of CPU a page; run in the reactor thread it blocks
 every download while it runs. The pool sends the ``FetchedPage`` (the body as bytes and a
-few small fields) to a worker process, which decodes and extracts it, and gets the
-``Article`` dataclass back, both pickled once. Bytes rather than text: decoding is part of
+few small fields) and the site's ``RecordOptions`` to a worker process, which decodes,
+extracts and normalizes it, and gets the ``BuiltRecord`` back, both pickled once. Bytes rather than text: decoding is part of
 the work taken off the reactor, and bytes pickle as a plain copy where text is encoded to
 UTF-8 on one side and decoded again on the other. Workers are started with ``spawn`` (never
 ``fork`` from a process running a reactor and its threads) and import only
@@ -26,13 +27,14 @@ from datetime import datetime
 
 from ..extract.encoding import decode_html
 from ..extract.errors import ExtractionError
-from ..extract.page import ArticlePage, PageInput
-from ..items import Article, FetchedPage
+from ..extract.page import PageInput
+from ..items import FetchedPage
+from ..record import BuiltRecord, RecordOptions, built_record
 
 logger = logging.getLogger(__name__)
 
-#: What a worker sends back: the article, or the reason code and detail of an ExtractionError.
-Outcome = Article | tuple[str, str]
+#: What a worker sends back: the record, or the reason code and detail of an ExtractionError.
+Outcome = BuiltRecord | tuple[str, str]
 
 
 class WorkerCrashed(Exception):
@@ -53,10 +55,10 @@ def page_input(page: FetchedPage) -> PageInput:
     )
 
 
-def extract_outcome(page: PageInput | FetchedPage) -> Outcome:
-    """Extract one page; an ExtractionError comes back as (code, detail), which pickles simply."""
+def extract_outcome(page: PageInput | FetchedPage, options: RecordOptions = RecordOptions()) -> Outcome:
+    """Build one record; an ExtractionError comes back as (code, detail), which pickles simply."""
     try:
-        return ArticlePage(page_input(page) if isinstance(page, FetchedPage) else page).to_article()
+        return built_record(page_input(page) if isinstance(page, FetchedPage) else page, options)
     except ExtractionError as exc:
         return (exc.code, exc.detail)
 
@@ -114,25 +116,25 @@ class ExtractionPool:
         for _ in range(self.workers):
             executor.submit(_ready)
 
-    async def extract(self, page: PageInput | FetchedPage) -> Outcome:
+    async def extract(self, page: PageInput | FetchedPage, options: RecordOptions = RecordOptions()) -> Outcome:
         """The outcome of ``page``; a dead worker costs a fresh pool and one isolated retry."""
         executor = self._pool()
         try:
-            return await asyncio.wrap_future(executor.submit(extract_outcome, page))
+            return await asyncio.wrap_future(executor.submit(extract_outcome, page, options))
         except BrokenProcessPool:
             # Every page in flight on a broken pool fails, not only the one that killed it.
             # Each is retried alone in a process of its own, so the culprit cannot take the
             # others down a second time; only a page that kills its own process is dropped.
             self._replace(executor)
             logger.warning("Extraction worker died; retrying %s in a process of its own", page.url)
-        return await self._isolated(page)
+        return await self._isolated(page, options)
 
-    async def _isolated(self, page: PageInput | FetchedPage) -> Outcome:
+    async def _isolated(self, page: PageInput | FetchedPage, options: RecordOptions) -> Outcome:
         context = multiprocessing.get_context("spawn")
         alone = ProcessPoolExecutor(1, mp_context=context, initializer=start_worker,
                                     initargs=(os.getpid(),))
         try:
-            return await asyncio.wrap_future(alone.submit(extract_outcome, page))
+            return await asyncio.wrap_future(alone.submit(extract_outcome, page, options))
         except BrokenProcessPool:
             raise WorkerCrashed(f"the extraction process died on {page.url}") from None
         finally:

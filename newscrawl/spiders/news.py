@@ -41,7 +41,7 @@ from ..middlewares.drops import failure_reason, record_drop
 from ..middlewares.robots import ROBOTS_SITEMAPS_META
 from ..pipelines.pool import page_input
 from ..pipelines.validate import rejection_reason
-from ..record import build_record
+from ..record import build_record, site_options
 from ..sites import Site, SiteConfigError, site_from_mapping
 
 _FEED_LINKS = '//link[@rel="alternate"][contains(@type, "rss") or contains(@type, "atom")]/@href'
@@ -351,7 +351,11 @@ class NewsSpider(scrapy.Spider):
             record_drop(self.crawler.stats, *reason, response.url, self.logger)
             return
         try:
-            article = build_record(page_input(self._fetched_page(response)))
+            page = self._fetched_page(response)
+            options = site_options(page.site_timezone, page.site_day_first,
+                                   default_tz=self.settings.get("NEWSCRAWL_DEFAULT_TZ"),
+                                   min_year=self.settings.getint("NEWSCRAWL_MIN_YEAR", 1995))
+            article = build_record(page_input(page), options)
         except ExtractionError as refused:
             record_drop(self.crawler.stats, refused.code, refused.detail, response.url, self.logger)
             return
@@ -375,4 +379,5 @@ class NewsSpider(scrapy.Spider):
         site = self._site_of_response(response)
         return fetched_page(response, hints=response.meta.get("hints"),
                             discovered_via=response.meta.get("discovered_via", "link"),
-                            site_timezone=site.timezone, site_name=site.name or site.host)
+                            site_timezone=site.timezone, site_day_first=site.day_first,
+                            site_name=site.name or site.host)
