@@ -7,7 +7,7 @@ import json
 import lxml.html
 import pytest
 
-from newscrawl.extract.date_raw import RawDate, join_candidates, locate_date, split_candidates
+from newscrawl.normalize.date_raw import RawDate, join_candidates, locate_date, split_candidates
 from newscrawl.extract.date_visible import labelled_candidate, visible_candidates
 from newscrawl.extract.dates import (
     extract_date_candidates,

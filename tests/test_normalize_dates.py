@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newscrawl.extract.date_raw import RawDate, join_candidates
+from newscrawl.normalize.date_raw import RawDate, join_candidates
 from newscrawl.extract.page import PageInput
 from newscrawl.items import Article, Metadata
 from newscrawl.normalize.article import normalize_dates

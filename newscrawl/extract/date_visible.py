@@ -10,7 +10,7 @@ import lxml.etree
 from htmldate import find_date
 from lxml.html import HtmlElement
 
-from .date_raw import RawDate, locate_date, locate_dates
+from ..normalize.date_raw import RawDate, locate_date, locate_dates
 
 # Elements whose class or id says they hold a date: "date", "time", "published", "posted",
 # "meta" lines under headlines, and common non-English words (datum, fecha, data, date).

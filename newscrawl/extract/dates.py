@@ -17,7 +17,7 @@ from typing import Any
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
-from .date_raw import RawDate, join_candidates, split_candidates
+from ..normalize.date_raw import RawDate, join_candidates, split_candidates
 from .metadata import meta_index
 from .date_visible import (
     VisibleDates, first_text_date, htmldate_candidate, labelled_candidate, visible_candidates, visible_dates,

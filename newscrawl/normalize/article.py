@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from datetime import datetime
 
-from ..extract.date_raw import RawDate, split_candidates
+from .date_raw import RawDate, split_candidates
 from ..items import Article, Author, Dateline
 from .bylines import name_key, normalize_credits, site_keys
 from .datelines import parse_contributors, parse_dateline

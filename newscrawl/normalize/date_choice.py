@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from itertools import takewhile
 
-from ..extract.date_raw import RawDate
+from .date_raw import RawDate
 from .dates import DateOptions, NormalizedDate, ParsedDate, format_date, implausible, parse_candidate
 
 # Real UTC offsets lie between -12:00 and +14:00, in steps of 15 minutes.

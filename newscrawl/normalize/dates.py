@@ -13,7 +13,7 @@ import dateparser
 from dateparser import DateDataParser
 from dateparser.data import language_order
 
-from ..extract.date_raw import locate_date
+from .date_raw import locate_date
 from .date_names import parse_month_name_date, shaped_without_month
 
 # ISO 8601 as CMSs write it, loosely: basic or extended, one-digit parts ("2022-1-26",
