@@ -16,6 +16,7 @@ from trafilatura.settings import Document
 
 from .body_clean import clean_blocks
 from .body_prune import prune_page, story_region
+from .body_recover import recover_dropped_blocks
 from .body_render import render_html, render_text
 
 # trafilatura's main extractor alone (fast=True) is ~40% cheaper than its default cascade,
@@ -92,6 +93,9 @@ def extract_body(doc: HtmlElement, url: str | None = None, headline: str | None 
             root = fuller
     if root is None:
         return Body(text="")
+    story = region.element if region.element is not None else doc.find("body")
+    if story is not None:
+        recover_dropped_blocks(root, story)
     cleaned = clean_blocks(root, headline, url)
     text = render_text(cleaned.blocks)
     html = render_html(cleaned.blocks, url) if text else None

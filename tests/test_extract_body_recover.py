@@ -1,0 +1,120 @@
+"""Story blocks trafilatura drops in precision mode, put back by body_recover."""
+
+from __future__ import annotations
+
+import pytest
+from lxml.etree import Element, SubElement, _Element
+
+from newscrawl.extract.body import extract_body
+from newscrawl.extract.body_recover import recover_dropped_blocks
+from newscrawl.extract.body_render import render_text
+from newscrawl.extract.page import parse_html
+
+P1 = ("The council met on Tuesday evening to discuss the new budget, which has been delayed "
+      "for months by a dispute over school funding.")
+P2 = ("Members of the public filled the hall, and several speakers asked the council to keep "
+      "the library open on weekends as before.")
+P3 = ("The final vote is expected next month, after a second reading and a round of public "
+      "hearings in every district of the city.")
+P4 = ("Until then the old budget stays in force, and the city may only spend what it spent "
+      "last year in each of its departments.")
+HEADLINE = "Council debates budget"
+
+
+def _page(middle: str) -> str:
+    return (
+        "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><main>"
+        f"<article class='story-body'><h1>{HEADLINE}</h1><p>{P1}</p><p>{P2}</p>{middle}"
+        f"<p>{P3}</p><p>{P4}</p></article></main>"
+        "<aside><ul><li><a href='/a'>Other story one</a></li>"
+        "<li><a href='/b'>Other story two</a></li></ul></aside></body></html>"
+    )
+
+
+def _story_lines(middle: str) -> list[str]:
+    text = extract_body(parse_html(_page(middle)), "https://example.com/a", HEADLINE).text
+    return [line for line in text.split("\n") if line not in (P1, P2, P3, P4)]
+
+
+def test_subheading_made_of_an_in_page_anchor_is_kept() -> None:
+    lines = _story_lines("<h2><a href='#schools'>What the budget means for schools</a></h2>")
+    assert lines == ["What the budget means for schools"]
+
+
+def test_edit_tool_text_is_taken_out_of_a_subheading() -> None:
+    lines = _story_lines("<h2>What the budget means <span class='mw-editsection'>"
+                         "[<a href='/w/edit?s=1'>edit</a>]</span></h2>")
+    assert lines == ["What the budget means"]
+
+
+def test_text_directly_in_a_div_is_kept_with_its_spaces_around_links() -> None:
+    lines = _story_lines(
+        "<h2>Schools</h2><div>School funding rose by two percent, as the report by "
+        "<a href='/r'>the auditor</a> said, and <b>teachers</b> will get a raise.</div>")
+    assert lines == ["Schools", "School funding rose by two percent, as the report by the "
+                     "auditor said, and teachers will get a raise."]
+
+
+def test_recovered_paragraph_keeps_its_link_in_the_html() -> None:
+    html = extract_body(parse_html(_page(
+        "<div>School funding rose by two percent, as the report by "
+        "<a href='/r'>the auditor</a> said.</div>")), "https://example.com/a", HEADLINE).html
+    assert 'as the report by <a href="https://example.com/r">the auditor</a> said.' in (html or "")
+
+
+def _root(*paragraphs: str) -> _Element:
+    """trafilatura's XML body holding only these paragraphs."""
+    root = Element("body")
+    for text in paragraphs:
+        SubElement(root, "p").text = text
+    return root
+
+
+def _region(middle: str) -> _Element:
+    doc = parse_html(f"<html><body><div class='text'><p>{P1}</p>{middle}<p>{P2}</p></div></body></html>")
+    region = doc.find(".//div")
+    assert region is not None
+    return region
+
+
+@pytest.mark.parametrize("markup", [
+    "<ol><li>Read the draft budget on the city website first</li>"
+    "<li>Register to speak at least two days ahead</li></ol>",
+    "<dl><dt>Total budget</dt><dd>4.2 billion dollars, up three percent from last year</dd>"
+    "<dt>Schools</dt><dd>1.1 billion dollars, the largest single item of all</dd></dl>",
+])
+def test_prose_list_between_kept_paragraphs_is_put_back_in_place(markup: str) -> None:
+    root = recover_dropped_blocks(_root(P1, P2), _region(markup))
+    assert [b.tag for b in root] == ["p", "list", "p"]
+    assert "Register to speak" in render_text(root) or "largest single item" in render_text(root)
+
+
+def test_navigation_list_between_kept_paragraphs_stays_out() -> None:
+    markup = ("<ul><li><a href='/x'>Budget</a></li><li><a href='/y'>Schools</a></li>"
+              "<li><a href='/z'>Library</a></li></ul>")
+    root = recover_dropped_blocks(_root(P1, P2), _region(markup))
+    assert [b.tag for b in root] == ["p", "p"]
+
+
+def test_heading_of_a_box_of_links_stays_out() -> None:
+    markup = ("<h3>More on this topic</h3><ul><li><a href='/x'>Budget row</a></li>"
+              "<li><a href='/y'>Schools row</a></li></ul>")
+    root = recover_dropped_blocks(_root(P1, P2), _region(markup))
+    assert [b.tag for b in root] == ["p", "p"]
+
+
+def test_caption_in_an_image_box_stays_out() -> None:
+    markup = ("<div class='image-box'><img src='a.jpg'><div class='legend'>The council hall on "
+              "Tuesday evening, full to the last seat.</div></div>")
+    root = recover_dropped_blocks(_root(P1, P2), _region(markup))
+    assert [b.tag for b in root] == ["p", "p"]
+
+
+def test_paragraph_glued_to_its_link_is_replaced_by_the_page_text() -> None:
+    glued = "the auditorsaid, and teachers will get a raise."
+    markup = ("<div>School funding rose, as the report by <a href='/r'>the auditor</a> said, "
+              "and teachers will get a raise.</div>")
+    root = recover_dropped_blocks(_root(P1, glued, P2), _region(markup))
+    assert render_text(root).split("\n")[1] == ("School funding rose, as the report by the auditor "
+                                                "said, and teachers will get a raise.")
+    assert glued not in render_text(root)
