@@ -118,3 +118,24 @@ def test_paragraph_glued_to_its_link_is_replaced_by_the_page_text() -> None:
     assert render_text(root).split("\n")[1] == ("School funding rose, as the report by the auditor "
                                                 "said, and teachers will get a raise.")
     assert glued not in render_text(root)
+
+
+def test_lead_in_a_teaser_box_above_the_first_paragraph_is_kept() -> None:
+    lead = ("Snow on a solar roof costs more than the power it blocks: the weight of a wet "
+            "layer can bend the frames of the modules.")
+    html = (f"<html><body><main><div class='news-single'><h1>{HEADLINE}</h1>"
+            "<div class='teaser-text'><p>" + lead + "</p></div>"
+            f"<div class='news-text'><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></div></main>"
+            "</body></html>")
+    text = extract_body(parse_html(html), "https://example.com/a", HEADLINE).text
+    assert text.split("\n")[:2] == [lead, P1]
+
+
+def test_link_to_another_story_above_the_first_paragraph_is_no_lead() -> None:
+    teaser = ("<a href='/other'>The mayor answers every question about the new budget, in a "
+              "long interview with our reporter on Monday.</a>")
+    html = (f"<html><body><main><div class='story'><h1>{HEADLINE}</h1>"
+            f"<div class='intro'><p>{teaser}</p></div>"
+            f"<div class='text'><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></div></main></body></html>")
+    text = extract_body(parse_html(html), "https://example.com/a", HEADLINE).text
+    assert text.split("\n")[0] == P1

@@ -39,6 +39,12 @@ _NOT_STORY = re.compile(
     r"carousel|lightbox|image|(^|[\s_-])img|photo|picture|figure",
     re.IGNORECASE,
 )
+# Containers of a story's lead (standfirst): trafilatura drops many, as teasers or as headers.
+_LEAD_CLASS = re.compile(
+    r"lead|intro|teaser|summary|chapo|chapeau|excerpt|abstract|deck|standfirst|description|"
+    r"sapo|entradilla|vorspann|subtitle|subline",
+    re.IGNORECASE,
+)
 # Wiki and CMS tool text inside headings: "[edit]", "[Bearbeiten | Quelltext bearbeiten]".
 _TOOL_TEXT = re.compile(
     r"\[\s*(edit|edit source|bearbeiten|quelltext bearbeiten|modifier|modifier le code|editar|"
@@ -56,6 +62,10 @@ _MAX_LINK_SHARE = 0.3
 # Items of a prose list average this many words: navigation and tag lists have one or two.
 _MIN_ITEM_WORDS = 4
 _MIN_FRAGMENT_CHARS = 12
+# A lead is prose: a sentence or two, read back only this close above the first kept block.
+_MIN_LEAD_WORDS = 12
+_MAX_LEAD_LINK_SHARE = 0.1
+_LEAD_LOOKBACK = 4
 _PARTIAL_KEY_CHARS = 40
 # Shorter texts are found by chance anywhere in the output: they anchor only where expected.
 _MIN_ANCHOR_CHARS = 16
@@ -408,6 +418,31 @@ def strip_tool_text(root: _Element) -> None:
             heading.tail = tail
 
 
+def _in_lead_box(element: _Element) -> bool:
+    for node in (element, element.getparent()):
+        if node is not None and _LEAD_CLASS.search(f"{node.get('class', '')} {node.get('id', '')}"):
+            return True
+    return False
+
+
+def _lead(candidates: list[_Candidate], first: int, furniture: _Furniture) -> list[_Element]:
+    """The lead paragraphs just above the first kept block, down from the headline."""
+    found: list[_Element] = []
+    for candidate in reversed(candidates[max(0, first - _LEAD_LOOKBACK):first]):
+        if candidate.element.tag == "h1":
+            break
+        if candidate.kind not in ("p", "text"):
+            continue
+        if furniture(candidate.element) and not _in_lead_box(candidate.element):
+            continue
+        text = candidate.text.strip()
+        if _words(text) < _MIN_LEAD_WORDS or not _SENTENCE_END.search(text) or \
+                candidate.links > _MAX_LEAD_LINK_SHARE * len(candidate.squashed):
+            continue
+        found.insert(0, _block_xml(candidate))
+    return found
+
+
 def recover_dropped_blocks(root: _Element, region: _Element) -> _Element:
     """Put story blocks of ``region`` that trafilatura's ``root`` lacks back in place (in place)."""
     if len(root) == 0:
@@ -429,7 +464,11 @@ def recover_dropped_blocks(root: _Element, region: _Element) -> _Element:
             cursor = found if len(candidate.squashed) >= 8 else cursor
         else:
             anchors.append(-1)
-    found_at = [i for i, block in enumerate(anchors) if block >= 0]
+    # the story starts below its headline: a kept headline is no anchor, what follows it is
+    # the lead zone, and nothing above it is read back
+    headline = max((i for i, b in enumerate(anchors) if b >= 0 and candidates[i].element.tag == "h1"),
+                   default=-1)
+    found_at = [i for i, block in enumerate(anchors) if block >= 0 and i > headline]
     if len(found_at) < 2:
         return root
     after: dict[int, list[_Element]] = {}
@@ -444,6 +483,9 @@ def recover_dropped_blocks(root: _Element, region: _Element) -> _Element:
                 replaced[fragment] = new
             else:
                 after.setdefault(anchors[previous], []).append(new)
+    lead = _lead(candidates, found_at[0], furniture)
+    for new in reversed(lead):
+        root.insert(root.index(kept.blocks[anchors[found_at[0]]]), new)
     for block_index, new in replaced.items():
         old = kept.blocks[block_index]
         new.tail = old.tail
