@@ -216,10 +216,11 @@ def _kept(root: _Element) -> _Kept:
 def _find(kept: _Kept, candidate: _Candidate, cursor: int) -> int:
     """Where the candidate's text sits in the output (-1: dropped)."""
     key = candidate.squashed
-    found = kept.squashed.find(key, cursor)
+    found = kept.squashed.find(key, max(0, cursor))
     if len(key) < _MIN_ANCHOR_CHARS:
-        # a short text counts as kept only in the block being read or the next one
-        if found < 0 or kept.block_at(found) > kept.block_at(cursor) + 1:
+        # a short text counts as kept only in the block being read or the next one, once a
+        # longer text has said where the reading is
+        if found < 0 or cursor < 0 or kept.block_at(found) > kept.block_at(cursor) + 1:
             return -1
         return found
     if found < 0:
@@ -450,7 +451,7 @@ def recover_dropped_blocks(root: _Element, region: _Element) -> _Element:
     strip_tool_text(root)
     kept = _kept(root)
     furniture = _Furniture(region)
-    cursor = 0
+    cursor = -1
     anchors: list[int] = []  # block index of each candidate found, -1 if missing
     candidates: list[_Candidate] = []
     for candidate in _runs(region):
