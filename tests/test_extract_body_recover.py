@@ -139,3 +139,43 @@ def test_link_to_another_story_above_the_first_paragraph_is_no_lead() -> None:
             f"<div class='text'><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></div></main></body></html>")
     text = extract_body(parse_html(html), "https://example.com/a", HEADLINE).text
     assert text.split("\n")[0] == P1
+
+
+SHORT_STORY = [
+    "The city council approved the new budget late on Tuesday after a debate of more than six hours.",
+    "Schools get two percent more than last year, and the library stays open on weekends, as asked.",
+    "The mayor said the vote showed the council could still agree on hard questions, and thanked staff.",
+    "The budget takes effect in January, once the state has checked that it is balanced as required.",
+    "Opposition members said they would bring the question of the library hours back next spring.",
+]
+
+
+def _tools_page(extra: str = "") -> str:
+    return ("<html><body><div id='page'><div class='tools'><p>Order Reprints | Print Article</p></div>"
+            "<div class='wrap'><div class='story'>" + "".join(f"<p>{p}</p>" for p in SHORT_STORY)
+            + "</div></div><div class='reprint'><p>Reprints of this article are available from our "
+            "syndication desk; to republish it, write to us first.</p></div>" + extra
+            + "</div></body></html>")
+
+
+def test_story_trafilatura_left_out_beside_tool_text_is_extracted_instead() -> None:
+    from newscrawl.extract.body import _missed_story
+
+    doc = parse_html(_tools_page())
+    tool_text = _root("Order Reprints | Print Article",
+                      "Reprints of this article are available from our syndication desk.")
+    missed = _missed_story(doc, tool_text)
+    assert missed is not None and missed.get("class") == "wrap"
+    kept_story = _root(*SHORT_STORY)
+    assert _missed_story(doc, kept_story) is None
+
+
+def test_the_next_story_of_an_endless_scroll_page_is_not_the_missed_story() -> None:
+    from newscrawl.extract.body_prune import densest_prose
+
+    longer = "".join(f"<p>{p} {p}</p>" for p in SHORT_STORY)
+    doc = parse_html("<html><body><article><div class='a'><p>" + SHORT_STORY[0] + "</p><p>"
+                     + SHORT_STORY[1] + "</p></div></article><article><div class='b'>" + longer
+                     + "</div></article></body></html>")
+    prose = densest_prose(doc)
+    assert prose is not None and prose.element.get("class") == "a"

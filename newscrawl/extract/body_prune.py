@@ -206,3 +206,42 @@ def prune_page(doc: HtmlElement) -> None:
     drop_hover_cards(doc)
     clear_inline_classes(doc)
     join_split_story(doc)
+
+
+_PARAGRAPHS = XPath(f"//body//p[string-length(normalize-space(.)) >= {_MIN_PARAGRAPH_CHARS}]")
+
+
+@dataclass(frozen=True)
+class ProseBlock:
+    """The container holding the most paragraph text directly, and those paragraphs' texts."""
+
+    element: _Element
+    paragraphs: tuple[str, ...]
+
+    @property
+    def chars(self) -> int:
+        return sum(len(p) for p in self.paragraphs)
+
+
+def densest_prose(doc: HtmlElement) -> ProseBlock | None:
+    """The element whose own <p> children hold the most text: where a story's paragraphs stand.
+
+    Teaser lists and tool bars have short paragraphs spread over many containers; a story,
+    however short, has its paragraphs side by side in one.
+    """
+    texts: dict[_Element, list[str]] = defaultdict(list)
+    first_story: _Element | None = None
+    for paragraph in _PARAGRAPHS(doc):
+        parent = paragraph.getparent()
+        # an endless-scroll page appends whole stories, each in an <article>: the first is ours
+        story = next(paragraph.iterancestors("article"), None)
+        if story is not None:
+            first_story = first_story if first_story is not None else story
+            if story is not first_story:
+                continue
+        if parent is not None:
+            texts[parent].append(paragraph.text_content())
+    if not texts:
+        return None
+    best = max(texts, key=lambda e: sum(len(t) for t in texts[e]))
+    return ProseBlock(best, tuple(texts[best]))
