@@ -179,3 +179,28 @@ def test_the_next_story_of_an_endless_scroll_page_is_not_the_missed_story() -> N
                      + "</div></article></body></html>")
     prose = densest_prose(doc)
     assert prose is not None and prose.element.get("class") == "a"
+
+
+P5 = "After the vote the members went home, and the hall was locked for the night by the janitor on duty."
+P6 = "On Wednesday morning the first complaints about the library hours reached the office of the mayor."
+NEWSLETTER_BOX = ("<div class='newsletter-box'><h3>Get the morning briefing</h3>"
+                  "<p>Sign up for our newsletter.</p></div>")
+
+
+def _split_story(after_box: str) -> str:
+    return (f"<html><body><main><article><h1>{HEADLINE}</h1><div class='article-body'><p>{P1}</p>"
+            f"<p>{P2}</p><p>{P3}</p></div>{NEWSLETTER_BOX}{after_box}</article>"
+            "<div class='related'><h3>More stories</h3><p><a href='/x'>Something else happened "
+            "somewhere else today in town</a></p></div></main></body></html>")
+
+
+def test_story_split_by_a_newsletter_box_continues_past_the_box() -> None:
+    html = _split_story(f"<div class='article-body-continued'><p>{P4}</p><p>{P5}</p><p>{P6}</p></div>")
+    text = extract_body(parse_html(html), "https://example.com/a", HEADLINE).text
+    assert text.split("\n") == [P1, P2, P3, P4, P5, P6]
+
+
+def test_one_paragraph_past_a_box_is_no_continuation() -> None:
+    html = _split_story(f"<div class='article-body-continued'><p>{P4}</p></div>")
+    text = extract_body(parse_html(html), "https://example.com/a", HEADLINE).text
+    assert P4 not in text

@@ -66,6 +66,10 @@ _MIN_FRAGMENT_CHARS = 12
 _MIN_LEAD_WORDS = 12
 _MAX_LEAD_LINK_SHARE = 0.1
 _LEAD_LOOKBACK = 4
+# A box that splits a story (a sign-up form, an ad slot) has at most this many blocks of its own.
+_MAX_BOX_BLOCKS = 3
+# ... and the story goes on past it with at least this many paragraphs of prose.
+_MIN_CONTINUATION = 2
 _PARTIAL_KEY_CHARS = 40
 # Shorter texts are found by chance anywhere in the output: they anchor only where expected.
 _MIN_ANCHOR_CHARS = 16
@@ -444,6 +448,62 @@ def _lead(candidates: list[_Candidate], first: int, furniture: _Furniture) -> li
     return found
 
 
+def _container(candidate: _Candidate) -> _Element:
+    """The element a block stands in (a run of text stands in its own container)."""
+    if candidate.kind == "text":
+        return candidate.element
+    parent = candidate.element.getparent()
+    return parent if parent is not None else candidate.element
+
+
+def _continuation(candidates: list[_Candidate], last: int, furniture: _Furniture) -> list[_Element]:
+    """The rest of a story split by a box (an ad, a newsletter sign-up) into two containers.
+
+    trafilatura stops at the first container. Past the box, paragraphs of prose that stand in
+    the same container as the last kept block or in a sibling of it are the story going on;
+    they are read until the first block that is neither furniture nor story text.
+    """
+    home = _container(candidates[last])
+    parent = home.getparent()
+    out: list[_Element] = []
+    box = 0  # blocks of the box passed so far
+    index = last + 1
+    while index < len(candidates):
+        candidate = candidates[index]
+        container = _container(candidate)
+        beside = container is home or (parent is not None and container.getparent() is parent)
+        if len(out) < _MIN_CONTINUATION:
+            if furniture(candidate.element) or not out and not (beside and _is_prose(candidate)):
+                box += 1
+                if box > _MAX_BOX_BLOCKS:
+                    return []
+            elif box and beside and _is_prose(candidate):
+                out.append(_block_xml(candidate))
+            else:
+                return []
+            index += 1
+            continue
+        if furniture(candidate.element):
+            index += 1
+            continue
+        if not beside:
+            break
+        end = index + 1
+        while end < len(candidates) and candidates[end].kind == "item" == candidate.kind:
+            end += 1
+        accepted = _accepted(candidates[index:end])
+        if not accepted:
+            break
+        out.extend(new for _, new in accepted)
+        index = end
+    return out if len(out) >= _MIN_CONTINUATION else []
+
+
+def _is_prose(candidate: _Candidate) -> bool:
+    return candidate.kind in ("p", "text") and _words(candidate.text) >= _MIN_LEAD_WORDS \
+        and _reads_as_text(candidate)
+
+
 def recover_dropped_blocks(root: _Element, region: _Element) -> _Element:
     """Put story blocks of ``region`` that trafilatura's ``root`` lacks back in place (in place)."""
     if len(root) == 0:
@@ -484,6 +544,7 @@ def recover_dropped_blocks(root: _Element, region: _Element) -> _Element:
                 replaced[fragment] = new
             else:
                 after.setdefault(anchors[previous], []).append(new)
+    after.setdefault(anchors[found_at[-1]], []).extend(_continuation(candidates, found_at[-1], furniture))
     lead = _lead(candidates, found_at[0], furniture)
     for new in reversed(lead):
         root.insert(root.index(kept.blocks[anchors[found_at[0]]]), new)
