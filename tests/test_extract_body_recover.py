@@ -204,3 +204,23 @@ def test_one_paragraph_past_a_box_is_no_continuation() -> None:
     html = _split_story(f"<div class='article-body-continued'><p>{P4}</p></div>")
     text = extract_body(parse_html(html), "https://example.com/a", HEADLINE).text
     assert P4 not in text
+
+
+RELEASES = ("<table role='presentation'><tr><td>Release</td><td>Date</td></tr>"
+            "<tr><td>4.2.3</td><td>April 2014</td></tr></table>")
+
+
+def test_table_of_a_layout_role_comes_back_with_its_cells_apart() -> None:
+    assert _story_lines(RELEASES) == ["Release Date", "4.2.3 April 2014"]
+
+
+def test_kept_paragraph_gluing_table_cells_is_split_into_rows() -> None:
+    root = recover_dropped_blocks(_root(P1, "ReleaseDate4.2.3April 2014", P2), _region(RELEASES))
+    assert render_text(root).split("\n") == [P1, "Release Date", "4.2.3 April 2014", P2]
+
+
+def test_link_grid_table_stays_out() -> None:
+    grid = ("<table><tr><td><a href='/a'>Sports</a></td><td><a href='/b'>Weather</a></td></tr>"
+            "<tr><td><a href='/c'>Traffic</a></td><td><a href='/d'>Jobs</a></td></tr></table>")
+    root = recover_dropped_blocks(_root(P1, P2), _region(grid))
+    assert [b.tag for b in root] == ["p", "p"]

@@ -121,7 +121,7 @@ def _runs(container: _Element) -> Iterator[_Candidate]:
         if run:
             yield _Candidate("text", container, run)
         run = []
-        if tag == "tr" and not _has_block_child(child):
+        if tag == "tr" and all(c.tag in ("td", "th") and not _has_block_child(c) for c in child):
             yield _Candidate("row", child)
         elif tag in _LEAVES and not _has_block_child(child):
             yield _Candidate(_kind(tag), child)
@@ -387,15 +387,31 @@ def _accepted(gap: list[_Candidate]) -> list[tuple[_Candidate, _Element]]:
                 out.append((candidate, _list_xml(items)))
             index = end
             continue
+        if candidate.kind == "row":
+            end = index
+            while end < len(gap) and gap[end].kind == "row":
+                end += 1
+            rows = gap[index:end]
+            if _data_table(rows):
+                out.append((candidate, _table_xml(rows)))
+            index = end
+            continue
         if candidate.kind == "heading" and _reads_as_heading(candidate):
             # a heading introduces story text (the next block, or the anchor ending the gap),
             # never a box of links the rules below turn down
             if index + 1 == len(gap) or _reads_as_story(gap[index + 1]):
                 out.append((candidate, _block_xml(candidate)))
-        elif candidate.kind in ("p", "text", "row") and _reads_as_text(candidate):
+        elif candidate.kind in ("p", "text") and _reads_as_text(candidate):
             out.append((candidate, _block_xml(candidate)))
         index += 1
     return out
+
+
+def _data_table(rows: list[_Candidate]) -> bool:
+    """Rows of two or more cells with few links: a table of facts, not a layout or link grid."""
+    chars = sum(len(r.squashed) for r in rows) or 1
+    cells = [sum(1 for c in r.nodes if isinstance(c, _Element) and c.text_content().strip()) for r in rows]
+    return len(rows) >= 2 and min(cells) >= 2 and sum(r.links for r in rows) <= _MAX_LINK_SHARE * chars
 
 
 def _fragment_of(candidate: _Candidate, kept: _Kept, first: int, last: int) -> int | None:
@@ -409,6 +425,62 @@ def _fragment_of(candidate: _Candidate, kept: _Kept, first: int, last: int) -> i
         if block.tag == "p" and len(piece) >= _MIN_FRAGMENT_CHARS and piece in candidate.squashed:
             return index
     return None
+
+
+def _table_xml(rows: list[_Candidate]) -> _Element:
+    table = Element("table")
+    for row in rows:
+        entry = SubElement(table, "row")
+        for cell in row.nodes:
+            assert isinstance(cell, _Element)
+            SubElement(entry, "cell").text = _SPACE.sub(" ", cell.text_content()).strip()
+    return table
+
+
+def _rebuilt(parts: list[_Candidate]) -> list[_Element]:
+    """The blocks of these page blocks, rows of a table gathered into one table."""
+    out: list[_Element] = []
+    index = 0
+    while index < len(parts):
+        end = index
+        while end < len(parts) and parts[end].kind == "row":
+            end += 1
+        if end > index:
+            out.append(_table_xml(parts[index:end]))
+            index = end
+            continue
+        part = parts[index]
+        out.append(_list_xml([part]) if part.kind == "item" else _block_xml(part))
+        index += 1
+    return out
+
+
+def _split_glued(root: _Element, kept: _Kept, candidates: list[_Candidate],
+                 anchors: list[int]) -> None:
+    """A kept paragraph that is several blocks of the page run together ("ReleaseDate4.2.3",
+    two paragraphs with no break) is put back as those blocks: same words, their own lines."""
+    index = 0
+    while index < len(candidates):
+        block_index = anchors[index]
+        end = index + 1
+        while end < len(candidates) and anchors[end] == block_index:
+            end += 1
+        parts = candidates[index:end]
+        index = end
+        if block_index < 0 or len(parts) < 2:
+            continue
+        block = kept.blocks[block_index]
+        if block.tag != "p" or any(c.kind == "other" for c in parts):
+            continue
+        if "".join(c.squashed for c in parts) != _squash("".join(block.itertext())):
+            continue
+        new = _rebuilt(parts)
+        new[-1].tail = block.tail
+        position = root.index(block)
+        root.remove(block)
+        for offset, element in enumerate(new):
+            root.insert(position + offset, element)
+        kept.blocks[block_index] = new[-1]
 
 
 def strip_tool_text(root: _Element) -> None:
@@ -544,6 +616,7 @@ def recover_dropped_blocks(root: _Element, region: _Element) -> _Element:
                 replaced[fragment] = new
             else:
                 after.setdefault(anchors[previous], []).append(new)
+    _split_glued(root, kept, candidates, anchors)
     after.setdefault(anchors[found_at[-1]], []).extend(_continuation(candidates, found_at[-1], furniture))
     lead = _lead(candidates, found_at[0], furniture)
     for new in reversed(lead):
