@@ -224,3 +224,16 @@ def test_link_grid_table_stays_out() -> None:
             "<tr><td><a href='/c'>Traffic</a></td><td><a href='/d'>Jobs</a></td></tr></table>")
     root = recover_dropped_blocks(_root(P1, P2), _region(grid))
     assert [b.tag for b in root] == ["p", "p"]
+
+
+@pytest.mark.parametrize("opening", [
+    "<img src='/a.jpg'><em>Photo: Jane Doe</em>",  # a credit as the caption element
+    "<span class='image'><img src='/a.jpg'><span class='wp-caption-text'>The hall / Getty "
+    "Images</span></span>",  # the image and its caption in one wrapper
+    "<img src='/a.jpg'>The hall on Tuesday. (AP Photo/Jane Doe)<br>",  # the caption as a line
+])
+def test_paragraph_opening_with_an_image_and_its_caption_keeps_its_text(opening: str) -> None:
+    lines = _story_lines(f"<p>{opening} The mayor agreed to the plan on Tuesday.</p>")
+    assert "The mayor agreed to the plan on Tuesday." in lines
+    assert not any("Jane Doe" in line and "mayor" in line for line in lines)
+    assert not any("Getty" in line and "mayor" in line for line in lines)

@@ -80,7 +80,7 @@ _FURNITURE_TAGS = frozenset({"figure", "form", "fieldset", "menu", "address"})  
 class _Candidate:
     """One block of the page: a leaf element, or a run of inline content inside a container."""
 
-    kind: str  # "p", "heading", "item", "text", "row", "other"
+    kind: str  # "p", "heading", "item", "text", "row", "caption", "other"
     element: _Element  # the leaf, or the container holding the run
     nodes: list[object] = field(default_factory=list)  # the run: strings and inline elements
     text: str = ""
@@ -97,6 +97,8 @@ def _has_block_child(element: _Element) -> bool:
 
 
 def _kind(tag: str) -> str:
+    if tag == "figcaption":
+        return "caption"  # never read back on its own, but a block of its own when glued
     if tag in _HEADINGS:
         return "heading"
     if tag in _LIST_ITEMS:
