@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newscrawl.extract.body import Body, extract_body
 from newscrawl.extract.page import parse_html
 
@@ -239,3 +241,25 @@ def test_story_without_paragraph_markup_is_found_by_the_fallback() -> None:
     html = f"""<html><head><title>{HEADLINE}</title></head><body><div><font size="2">
 {"<br><br>".join(STORY)}</font></div><p>Copyright Example News</p></body></html>"""
     assert_whole_story(body_of(html))
+
+
+@pytest.mark.parametrize("label", [
+    "Das könnte Sie auch interessieren", "Auch interessant", "Zum Weiterlesen:", "Mehr Themen:",
+    "Meist gelesene Artikel", "Empfohlene Beiträge", "Le puede interesar", "NOTAS RELACIONADAS",
+    "Sur le même sujet", "Articoli correlati", "Veja também", "Lees ook",
+])
+def test_box_labels_of_every_covered_language_go_with_their_box(label: str) -> None:
+    box = [f"<h3>{label}</h3>",
+           '<p><a href="/a/">Police close Main Street for parade preparations</a></p>',
+           '<p><a href="/b/">High school team wins its third state title</a></p>']
+    body = body_of(page(*paragraphs(*STORY[:3]), *box, *paragraphs(STORY[3])))
+    assert_whole_story(body)
+    assert label not in body.text and "state title" not in body.text
+
+
+def test_teaser_line_with_a_title_opens_no_box() -> None:
+    teaser = '<h3>Related post: <a href="/jam/">Pickled Brussels Sprouts Recipe</a></h3>'
+    body = body_of(page(*paragraphs(*STORY[:2]), teaser, "<h2>What you need to make jam</h2>",
+                        *paragraphs(*STORY[2:])))
+    assert_whole_story(body)
+    assert "What you need to make jam" in body.text and "Pickled" not in body.text

@@ -20,7 +20,18 @@ TEASER_LABEL = re.compile(
     r"watch more|more on this|more from [\w.-]+|recommended( for you)?|"
     r"you (may|might) also like|don'?t miss|trending|most read|most popular|"
     r"top stories|latest|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lea también|"
-    r"lee también|leia também|baca juga|leggi anche|also(?=\s*:))\b\s*(?P<sep>[:|»>\-–—])?",
+    r"lee también|leia também|baca juga|leggi anche|also(?=\s*:)|"
+    # the same labels in the other languages we cover (de, fr, es, it, pt, nl)
+    r"auch interessant|auch lesen|schon gelesen|zum weiterlesen|mehr themen|"
+    r"(das|dies) (thema )?könnte (sie|dich|euch) (auch )?interessieren|"
+    r"weitere (aktuelle )?(artikel|beiträge|themen|nachrichten|meldungen)( zum thema)?|"
+    r"meist ?(gelesen|gelesene|diskutiert)e?( artikel| beiträge)?|empfohlene (artikel|beiträge)|"
+    r"ähnliche (artikel|beiträge|themen)|verwandte (artikel|themen)|(videos|beiträge) zum thema|"
+    r"kommentierte artikel|à lire également|sur le même sujet|articles similaires|"
+    r"(le|te) puede interesar|vea también|ver también|notas relacionadas|noticias relacionadas|"
+    r"temas relacionados|potrebbe interessarti|articoli correlati|veja também|leia mais|"
+    r"notícias relacionadas|lees ook|meer over dit onderwerp|gerelateerde artikelen)"
+    r"\b\s*(?P<sep>[:|»>\-–—?])?",
     re.IGNORECASE,
 )
 PROMO = re.compile(
@@ -98,6 +109,7 @@ COMMENTS_LABEL = re.compile(
     r"(discussion|conversation)|add your comment|post a comment)\W*(\(?\d+\)?)?\W*$",
     re.IGNORECASE,
 )
+_MAX_BOX_LABEL_WORDS = 6  # "Das könnte Sie auch interessieren"
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 
@@ -168,7 +180,12 @@ def is_link_list(block: _Element) -> bool:
 
 def is_box_label(block: _Element, text: str) -> bool:
     """A heading that opens a box of teasers or a sign-up widget ("Most read", "X Newsletter")."""
-    return len(words(text)) <= 4 and (is_teaser(block, text) or is_promo(text))
+    count = len(words(text))
+    if count <= 4:
+        return is_teaser(block, text) or is_promo(text)
+    # a longer label stands alone ("Das könnte Sie auch interessieren"), with no story after it
+    match = TEASER_LABEL.match(text)
+    return count <= _MAX_BOX_LABEL_WORDS and match is not None and not text[match.end():].strip(" .:…?")
 
 
 def _site(host: str) -> str:
