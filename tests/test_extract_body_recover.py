@@ -237,3 +237,10 @@ def test_paragraph_opening_with_an_image_and_its_caption_keeps_its_text(opening:
     assert "The mayor agreed to the plan on Tuesday." in lines
     assert not any("Jane Doe" in line and "mayor" in line for line in lines)
     assert not any("Getty" in line and "mayor" in line for line in lines)
+
+
+def test_a_post_classed_by_its_topic_tags_is_no_furniture() -> None:
+    html = _page("<h2><a href='#schools'>What the budget means for schools</a></h2>").replace(
+        "class='story-body'", "class='post type-post tag-budget tag-schools overflow-hidden'")
+    text = extract_body(parse_html(html), "https://example.com/a", HEADLINE).text
+    assert "What the budget means for schools" in text.split("\n")

@@ -33,12 +33,15 @@ _LIST_ITEMS = frozenset({"li", "dt", "dd"})
 _NOT_STORY = re.compile(
     r"comment|related|recommend|promo|sidebar|share|sharing|social|newsletter|subscri|advert|"
     r"(^|[\s_-])ads?($|[\s_-])|banner|(^|[\s_-])nav|menu|breadcrumb|footer|widget|recirc|"
-    r"caption|credit|byline|author|(^|[\s_-])meta|(^|[\s_-])tags?($|[\s_-])|popup|modal|"
-    r"cookie|consent|toolbar|print|teaser|aside|callout|shop|notice|(^|[\s_-])media|"
-    r"rating|login|signup|paywall|hidden|visually-hidden|sr-only|skip|legend|gallery|slide|"
-    r"carousel|lightbox|image|(^|[\s_-])img|photo|picture|figure",
+    r"caption|credit|byline|author|(^|[\s_-])meta|(^|\s)tags?($|\s)|tag-?(list|cloud|box)|"
+    r"popup|modal|cookie|consent|toolbar|(^|\s)print($|\s)|print-?(button|link|tool)|teaser|"
+    r"aside|callout|shop|notice|(^|[\s_-])media|rating|login|signup|paywall|visually-hidden|"
+    r"sr-only|skip|legend|gallery|slide|carousel|lightbox|image|(^|[\s_-])img|photo|picture|"
+    r"figure",
     re.IGNORECASE,
 )
+# (WordPress marks a post's own container "tag-<topic>", utility classes say "overflow-hidden"
+# and "print-only": those tokens name no furniture.)
 # Containers of a story's lead (standfirst): trafilatura drops many, as teasers or as headers.
 _LEAD_CLASS = re.compile(
     r"lead|intro|teaser|summary|chapo|chapeau|excerpt|abstract|deck|standfirst|description|"
