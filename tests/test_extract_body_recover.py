@@ -121,7 +121,7 @@ def test_paragraph_glued_to_its_link_is_replaced_by_the_page_text() -> None:
 
 
 def test_lead_in_a_teaser_box_above_the_first_paragraph_is_kept() -> None:
-    lead = ("Snow on a solar roof costs more than the power it blocks: the weight of a wet "
+    lead = ("Snow on a solar roof costs more than the power it blocks. The weight of a wet "
             "layer can bend the frames of the modules.")
     html = (f"<html><body><main><div class='news-single'><h1>{HEADLINE}</h1>"
             "<div class='teaser-text'><p>" + lead + "</p></div>"
@@ -244,3 +244,19 @@ def test_a_post_classed_by_its_topic_tags_is_no_furniture() -> None:
         "class='story-body'", "class='post type-post tag-budget tag-schools overflow-hidden'")
     text = extract_body(parse_html(html), "https://example.com/a", HEADLINE).text
     assert "What the budget means for schools" in text.split("\n")
+
+
+def test_one_line_dek_under_a_news_headline_is_no_lead() -> None:
+    dek = "The vote came after months of delay and a dispute over school funding in the city."
+    html = (f"<html><body><main><div class='news-single'><h1>{HEADLINE}</h1>"
+            f"<div class='teaser-text'><p>{dek}</p></div>"
+            f"<div class='news-text'><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></div></main>"
+            "</body></html>")
+    assert dek not in extract_body(parse_html(html), "https://example.com/a", HEADLINE).text
+
+
+def test_headings_inside_an_inline_wrapper_are_blocks_of_their_own() -> None:
+    lines = _story_lines("<span class='text-block'><h3><a href='#tips'>Ten tips for the hearing"
+                         "</a></h3><p>Bring a written copy of your statement and arrive early.</p>"
+                         "</span>")
+    assert "Ten tips for the hearing" in lines

@@ -69,6 +69,8 @@ _MIN_FRAGMENT_CHARS = 12
 _MIN_LEAD_WORDS = 12
 _MAX_LEAD_LINK_SHARE = 0.1
 _LEAD_LOOKBACK = 4
+_MIN_ONE_SENTENCE_LEAD_WORDS = 30
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"”»)]?\s+[\"„“«(]?[A-ZÀ-ÖØ-Þ]")
 # A box that splits a story (a sign-up form, an ad slot) has at most this many blocks of its own.
 _MAX_BOX_BLOCKS = 3
 # ... and the story goes on past it with at least this many paragraphs of prose.
@@ -118,7 +120,8 @@ def _runs(container: _Element) -> Iterator[_Candidate]:
             if child.tail:
                 run.append(child.tail)
             continue
-        if tag in _INLINE:
+        # an inline element wrapping blocks (a <span> around headings and paragraphs) is a container
+        if tag in _INLINE and not (len(child) and _has_block_child(child)):
             run.append(child)
             if child.tail:
                 run.append(child.tail)
@@ -507,18 +510,31 @@ def _in_lead_box(element: _Element) -> bool:
     return False
 
 
+def _reads_as_lead(text: str) -> bool:
+    """A lead of the story: two sentences or more (a one-line dek under a news headline is
+    the headline's subtitle, not story text), or one long one."""
+    count = _words(text)
+    if count < _MIN_LEAD_WORDS or not _SENTENCE_END.search(text):
+        return False
+    return count >= _MIN_ONE_SENTENCE_LEAD_WORDS or len(_SENTENCE_BREAK.findall(text)) >= 1
+
+
 def _lead(candidates: list[_Candidate], first: int, furniture: _Furniture) -> list[_Element]:
     """The lead paragraphs just above the first kept block, down from the headline."""
     found: list[_Element] = []
-    for candidate in reversed(candidates[max(0, first - _LEAD_LOOKBACK):first]):
+    seen = 0  # blocks passed on the way up; a byline or contact box in between counts for none
+    for candidate in reversed(candidates[:first]):
         if candidate.element.tag == "h1":
+            break
+        if furniture(candidate.element) and not _in_lead_box(candidate.element):
+            continue
+        seen += 1
+        if seen > _LEAD_LOOKBACK:
             break
         if candidate.kind not in ("p", "text"):
             continue
-        if furniture(candidate.element) and not _in_lead_box(candidate.element):
-            continue
         text = candidate.text.strip()
-        if _words(text) < _MIN_LEAD_WORDS or not _SENTENCE_END.search(text) or \
+        if not _reads_as_lead(text) or \
                 candidate.links > _MAX_LEAD_LINK_SHARE * len(candidate.squashed):
             continue
         found.insert(0, _block_xml(candidate))
