@@ -263,3 +263,25 @@ def test_teaser_line_with_a_title_opens_no_box() -> None:
                         *paragraphs(*STORY[2:])))
     assert_whole_story(body)
     assert "What you need to make jam" in body.text and "Pickled" not in body.text
+
+
+@pytest.mark.parametrize("line", [
+    "Anzeige", "Artikel bewerten", "Zurück zum Newsroom", "Zusatzinformationen:", "Lire la suite",
+    "Leer más", "Torna su", "Lees meer",  # controls
+    "Zum Newsletter anmelden", "Newsletter abonnieren", "Inscrivez-vous à notre newsletter",  # sign-up
+    "Crédits photos : Bestimage", "Bildquelle: dpa", "Fotos: Jane Doe",  # credits
+    "23.10.2018", "2021-10-16 | Botschaft",  # a date alone on its line
+])
+def test_tool_lines_of_every_covered_language_go(line: str) -> None:
+    body = body_of(page(*paragraphs(*STORY[:2]), f"<p>{line}</p>", *paragraphs(*STORY[2:])))
+    assert_whole_story(body)
+    assert line not in body.text
+
+
+def test_list_opened_by_a_box_label_goes() -> None:
+    box = ("<ul><li>Das könnte Sie auch interessieren</li>"
+           "<li><a href='/a/'>Corona-Infektion: Radprofi verschiebt Saisonauftakt</a></li>"
+           "<li><a href='/b/'>Nach Sturz: Titelverteidiger fehlt beim Rennen</a></li></ul>")
+    body = body_of(page(*paragraphs(*STORY), box))
+    assert_whole_story(body)
+    assert "interessieren" not in body.text and "Saisonauftakt" not in body.text
