@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newscrawl.extract.body import Body, extract_body
 from newscrawl.extract.page import parse_html
 
@@ -239,3 +241,47 @@ def test_story_without_paragraph_markup_is_found_by_the_fallback() -> None:
     html = f"""<html><head><title>{HEADLINE}</title></head><body><div><font size="2">
 {"<br><br>".join(STORY)}</font></div><p>Copyright Example News</p></body></html>"""
     assert_whole_story(body_of(html))
+
+
+@pytest.mark.parametrize("label", [
+    "Das könnte Sie auch interessieren", "Auch interessant", "Zum Weiterlesen:", "Mehr Themen:",
+    "Meist gelesene Artikel", "Empfohlene Beiträge", "Le puede interesar", "NOTAS RELACIONADAS",
+    "Sur le même sujet", "Articoli correlati", "Veja também", "Lees ook",
+])
+def test_box_labels_of_every_covered_language_go_with_their_box(label: str) -> None:
+    box = [f"<h3>{label}</h3>",
+           '<p><a href="/a/">Police close Main Street for parade preparations</a></p>',
+           '<p><a href="/b/">High school team wins its third state title</a></p>']
+    body = body_of(page(*paragraphs(*STORY[:3]), *box, *paragraphs(STORY[3])))
+    assert_whole_story(body)
+    assert label not in body.text and "state title" not in body.text
+
+
+def test_teaser_line_with_a_title_opens_no_box() -> None:
+    teaser = '<h3>Related post: <a href="/jam/">Pickled Brussels Sprouts Recipe</a></h3>'
+    body = body_of(page(*paragraphs(*STORY[:2]), teaser, "<h2>What you need to make jam</h2>",
+                        *paragraphs(*STORY[2:])))
+    assert_whole_story(body)
+    assert "What you need to make jam" in body.text and "Pickled" not in body.text
+
+
+@pytest.mark.parametrize("line", [
+    "Anzeige", "Artikel bewerten", "Zurück zum Newsroom", "Zusatzinformationen:", "Lire la suite",
+    "Leer más", "Torna su", "Lees meer",  # controls
+    "Zum Newsletter anmelden", "Newsletter abonnieren", "Inscrivez-vous à notre newsletter",  # sign-up
+    "Crédits photos : Bestimage", "Bildquelle: dpa", "Fotos: Jane Doe",  # credits
+    "23.10.2018", "2021-10-16 | Botschaft",  # a date alone on its line
+])
+def test_tool_lines_of_every_covered_language_go(line: str) -> None:
+    body = body_of(page(*paragraphs(*STORY[:2]), f"<p>{line}</p>", *paragraphs(*STORY[2:])))
+    assert_whole_story(body)
+    assert line not in body.text
+
+
+def test_list_opened_by_a_box_label_goes() -> None:
+    box = ("<ul><li>Das könnte Sie auch interessieren</li>"
+           "<li><a href='/a/'>Corona-Infektion: Radprofi verschiebt Saisonauftakt</a></li>"
+           "<li><a href='/b/'>Nach Sturz: Titelverteidiger fehlt beim Rennen</a></li></ul>")
+    body = body_of(page(*paragraphs(*STORY), box))
+    assert_whole_story(body)
+    assert "interessieren" not in body.text and "Saisonauftakt" not in body.text

@@ -15,7 +15,8 @@ from lxml.html import HtmlElement
 from trafilatura.settings import Document
 
 from .body_clean import clean_blocks
-from .body_prune import prune_page, story_region
+from .body_prune import ProseBlock, densest_prose, prune_page, story_region
+from .body_recover import recover_dropped_blocks
 from .body_render import render_html, render_text
 
 # trafilatura's main extractor alone (fast=True) is ~40% cheaper than its default cascade,
@@ -23,6 +24,11 @@ from .body_render import render_html, render_text
 # prose are where the cascade earns its cost (text the main extractor could not see as
 # paragraphs), so it runs only then.
 _FALLBACK_BELOW_CHARS = 500
+# A story left out by trafilatura: paragraphs side by side of this many characters in all,
+# hardly any of them kept.
+_MIN_MISSED_STORY_CHARS = 400
+_PROBE_CHARS = 40
+_MAX_KEPT_SHARE = 0.2
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,34 @@ def _extract_region(region: _Element) -> _Element | None:
         parent.insert(position, region)
 
 
+def _squashed(root: _Element | None) -> str:
+    return "" if root is None else "".join("".join(root.itertext()).split())
+
+
+def _kept_share(root: _Element | None, prose: ProseBlock) -> float:
+    """Share of the prose block's paragraph text that is in trafilatura's output."""
+    kept = _squashed(root)
+    found = 0
+    for paragraph in prose.paragraphs:
+        squashed = "".join(paragraph.split())
+        if squashed[:_PROBE_CHARS] in kept:
+            found += len(paragraph)
+    return found / (prose.chars or 1)
+
+
+def _missed_story(doc: HtmlElement, root: _Element | None) -> _Element | None:
+    """A run of paragraphs trafilatura left out while it kept teasers or tool text elsewhere:
+    the element to extract from instead (one level up, for the lead beside it), or None."""
+    prose = densest_prose(doc)
+    if prose is None or prose.chars < _MIN_MISSED_STORY_CHARS:
+        return None
+    # only where the output is clearly not that story: much shorter, and hardly any of it
+    if 2 * _text_length(root) > prose.chars or _kept_share(root, prose) >= _MAX_KEPT_SHARE:
+        return None
+    region = prose.element.getparent()
+    return region if region is not None and region.tag not in ("body", "html") else prose.element
+
+
 def _text_length(root: _Element | None) -> int:
     return 0 if root is None else sum(len(t) for t in root.itertext())
 
@@ -90,8 +124,17 @@ def extract_body(doc: HtmlElement, url: str | None = None, headline: str | None 
         fuller = _extract_xml(doc, fast=False)
         if _text_length(fuller) > found:
             root = fuller
+    story = region.element if region.element is not None else doc.find("body")
+    missed = _missed_story(doc, root)
+    if missed is not None:
+        again = _extract_region(missed)
+        prose = densest_prose(doc)
+        if prose is not None and _kept_share(again, prose) > _kept_share(root, prose):
+            root, story = again, missed
     if root is None:
         return Body(text="")
+    if story is not None:
+        recover_dropped_blocks(root, story)
     cleaned = clean_blocks(root, headline, url)
     text = render_text(cleaned.blocks)
     html = render_html(cleaned.blocks, url) if text else None

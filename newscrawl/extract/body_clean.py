@@ -19,6 +19,7 @@ from .body_rules import (
     is_credit,
     is_end_rule,
     is_headline,
+    is_labelled_list,
     is_link_list,
     is_meta_line,
     is_own_links_list,
@@ -54,7 +55,7 @@ def _is_boilerplate(block: _Element, text: str) -> bool:
         return bool(block.tag != "table")
     if block.tag != "list" and text.count(" ") >= _LONG_BLOCK_WORDS:
         return is_teaser(block, text)  # the other classes are all short lines
-    return (is_teaser(block, text) or is_link_list(block) or is_promo(text)
+    return (is_teaser(block, text) or is_link_list(block) or is_labelled_list(block) or is_promo(text)
             or is_share_bar(text) or is_credit(text) or is_caption(text) or is_ui_label(text)
             or is_meta_line(text))
 

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from lxml.etree import XPath, _Element, strip_elements
 from lxml.html import HtmlElement
 
+from .body_rules import CAPTION_CREDIT, CREDIT
+
 # Classes the embed scripts of social networks look for; the blockquote holds the post's text.
 _EMBED_CLASS = re.compile(r"\b(twitter-tweet|twitter-video|instagram-media|tiktok-embed|"
                           r"bluesky-embed|fb-xfbml-parse-ignore|threads-post)\b")
@@ -199,10 +201,127 @@ def clear_inline_classes(doc: HtmlElement) -> None:
         element.attrib.pop("id", None)
 
 
+_IMAGE_TAGS = ("img", "picture", "figure")
+_CAPTION_TAGS = frozenset({"span", "em", "i", "small", "cite", "figcaption", "strong", "b", "div"})
+_CAPTION_CLASS = re.compile(r"caption|credit|legend|copyright|source", re.IGNORECASE)
+_MAX_LEADING_CAPTION_WORDS = 40
+
+
+def _is_caption_of_image(element: _Element) -> bool:
+    text = element.text_content().strip()
+    if not text or len(text.split()) > _MAX_LEADING_CAPTION_WORDS:
+        return False
+    return bool(_CAPTION_CLASS.search(element.get("class", ""))) or \
+        CAPTION_CREDIT.search(text) is not None or CREDIT.search(text) is not None
+
+
+def _caption_line(image: _Element) -> bool:
+    """The image's tail up to a line break is its caption: it ends in a photo credit."""
+    text = (image.tail or "").strip()
+    following = image.getnext()
+    if not text or following is None or following.tag != "br" or not (following.tail or "").strip():
+        return False
+    return len(text.split()) <= _MAX_LEADING_CAPTION_WORDS and (
+        CAPTION_CREDIT.search(text) is not None or CREDIT.search(text) is not None)
+
+
+def split_leading_figures(doc: HtmlElement) -> None:
+    """Move an image and its caption that open a paragraph out of it, into a figure before it.
+
+    Glued to the paragraph, the caption reads as its first sentence; and a paragraph that
+    starts with a photo credit is judged a caption and dropped whole. Apart, the caption is
+    judged alone and the paragraph keeps its text.
+    """
+    for paragraph in list(doc.iter("p")):
+        if (paragraph.text or "").strip() or not len(paragraph):
+            continue
+        image = paragraph[0]
+        holds_image = image.tag in _IMAGE_TAGS or next(image.iter("img"), None) is not None
+        if not holds_image:
+            continue
+        moved = [image]
+        own_text = image.text_content().strip()
+        if own_text:  # a wrapper holding the image and its caption together
+            if not _is_caption_of_image(image):
+                continue
+        elif _caption_line(image):
+            # the caption as the image's own line of text: "<img>Caption (AP Photo/X)<br>"
+            caption_text = (image.tail or "").strip()
+            line_break = image.getnext()
+            figure = paragraph.makeelement("figure", {})
+            image.tail = None
+            figure.append(image)
+            figcaption = paragraph.makeelement("figcaption", {})
+            figcaption.text = caption_text
+            figure.append(figcaption)
+            paragraph.text = (line_break.tail or "").lstrip()
+            paragraph.remove(line_break)
+            paragraph.addprevious(figure)
+            continue
+        else:
+            caption = paragraph[1] if len(paragraph) > 1 else None
+            if caption is None or (image.tail or "").strip() or caption.tag not in _CAPTION_TAGS \
+                    or not _is_caption_of_image(caption):
+                continue
+            moved.append(caption)
+        rest = moved[-1].tail
+        if not (rest or "").strip() and moved[-1] is paragraph[-1]:
+            continue  # a picture and its caption only: nothing of the paragraph to keep apart
+        figure = paragraph.makeelement("figure", {})
+        for element in moved:
+            element.tail = None
+            figure.append(element)  # moves it out of the paragraph
+        paragraph.text = (rest or "").lstrip()
+        while len(paragraph) and paragraph[0].tag == "br" and not (paragraph.text or "").strip():
+            paragraph.text = paragraph[0].tail
+            paragraph.remove(paragraph[0])
+        paragraph.addprevious(figure)
+
+
 def prune_page(doc: HtmlElement) -> None:
     """Prepare the page for trafilatura (mutates ``doc``)."""
     unwrap_embedded_posts(doc)  # first: an embed may sit in an <aside>, which goes next
     drop_invisible(doc)
     drop_hover_cards(doc)
+    split_leading_figures(doc)  # after the hover cards: a card is not a caption
     clear_inline_classes(doc)
     join_split_story(doc)
+
+
+_PARAGRAPHS = XPath(f"//body//p[string-length(normalize-space(.)) >= {_MIN_PARAGRAPH_CHARS}]")
+
+
+@dataclass(frozen=True)
+class ProseBlock:
+    """The container holding the most paragraph text directly, and those paragraphs' texts."""
+
+    element: _Element
+    paragraphs: tuple[str, ...]
+
+    @property
+    def chars(self) -> int:
+        return sum(len(p) for p in self.paragraphs)
+
+
+def densest_prose(doc: HtmlElement) -> ProseBlock | None:
+    """The element whose own <p> children hold the most text: where a story's paragraphs stand.
+
+    Teaser lists and tool bars have short paragraphs spread over many containers; a story,
+    however short, has its paragraphs side by side in one.
+    """
+    texts: dict[_Element, list[str]] = defaultdict(list)
+    first_story: _Element | None = None
+    for paragraph in _PARAGRAPHS(doc):
+        parent = paragraph.getparent()
+        # an endless-scroll page appends whole stories, each in an <article>: the first is ours
+        story = next(paragraph.iterancestors("article"), None)
+        if story is not None:
+            first_story = first_story if first_story is not None else story
+            if story is not first_story:
+                continue
+        if parent is not None:
+            texts[parent].append(paragraph.text_content())
+    if not texts:
+        return None
+    best = max(texts, key=lambda e: sum(len(t) for t in texts[e]))
+    return ProseBlock(best, tuple(texts[best]))

@@ -20,7 +20,18 @@ TEASER_LABEL = re.compile(
     r"watch more|more on this|more from [\w.-]+|recommended( for you)?|"
     r"you (may|might) also like|don'?t miss|trending|most read|most popular|"
     r"top stories|latest|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lea también|"
-    r"lee también|leia também|baca juga|leggi anche|also(?=\s*:))\b\s*(?P<sep>[:|»>\-–—])?",
+    r"lee también|leia também|baca juga|leggi anche|also(?=\s*:)|"
+    # the same labels in the other languages we cover (de, fr, es, it, pt, nl)
+    r"auch interessant|auch lesen|schon gelesen|zum weiterlesen|mehr themen|"
+    r"(das|dies) (thema )?könnte (sie|dich|euch) (auch )?interessieren|"
+    r"weitere (aktuelle )?(artikel|beiträge|themen|nachrichten|meldungen)( zum thema)?|"
+    r"meist ?(gelesen|gelesene|diskutiert)e?( artikel| beiträge)?|empfohlene (artikel|beiträge)|"
+    r"ähnliche (artikel|beiträge|themen)|verwandte (artikel|themen)|(videos|beiträge) zum thema|"
+    r"kommentierte artikel|à lire également|sur le même sujet|articles similaires|"
+    r"(le|te) puede interesar|vea también|ver también|notas relacionadas|noticias relacionadas|"
+    r"temas relacionados|potrebbe interessarti|articoli correlati|veja também|leia mais|"
+    r"notícias relacionadas|lees ook|meer over dit onderwerp|gerelateerde artikelen)"
+    r"\b\s*(?P<sep>[:|»>\-–—?])?",
     re.IGNORECASE,
 )
 PROMO = re.compile(
@@ -35,6 +46,8 @@ PROMO = re.compile(
     # what a sign-up widget says once submitted
     r"\bthanks? (you )?for (signing up|subscribing)\b|\berror processing your subscription\b|"
     r"\bkeep an eye on your inbox\b|"
+    r"\bnewsletters?\b.{0,40}\b(anmelden|abonnieren|bestellen|s'inscrire|inscrivez|suscríbete|"
+    r"suscribirse|iscriviti|inscreva|aanmelden|inschrijven)\b|"
     r"^[\w'’&.+ -]{0,40}\bnewsletters?\W*$",
     re.IGNORECASE,
 )
@@ -44,7 +57,7 @@ SHARE_WORDS = frozenset(
 )
 CREDIT = re.compile(
     r"^\W*((image|photo|picture|video)s?\s*(credit|courtesy)?s?|photograph|credits?|"
-    r"foto|bild)\s*[:|]|"
+    r"foto|bild|fotos|bildquelle|bildnachweis|crédits? photos?|crédito|créditos)\s*[:|]|"
     r"\b(getty images|shutterstock|afp via getty|ap photo|reuters/[A-Z])",
     re.IGNORECASE,
 )
@@ -62,7 +75,12 @@ _CAPTION_KEYS = ("photo", "image", "picture", "foto", "getty")
 UI_LABEL = re.compile(
     r"^\W*(advertisement|sponsored|ad|less|more|show (more|less)|read more|load more|"
     r"continue reading|back to top|skip (ad|advert)|scroll to continue( with content)?|"
-    r"story continues below( advertisement)?)\W*$",
+    r"story continues below( advertisement)?|"
+    # the same controls in de, fr, es, it, pt, nl
+    r"anzeige|werbung|publicité|publicidad|pubblicità|publicidade|advertentie|"
+    r"(mehr|weiter) ?lesen|zurück( zu[rm]?( \w+){1,2})?|nach oben|artikel (bewerten|drucken|teilen)|"
+    r"drucken|teilen|merken|zusatzinformationen|von|lire la suite|retour|leer más|volver|"
+    r"leggi tutto|torna su|ler mais|voltar|lees meer|terug)\W*$",
     re.IGNORECASE,
 )
 # Article metadata printed between paragraphs: reading time, time stamps, tag lines.
@@ -77,6 +95,8 @@ STAMP = re.compile(
     re.IGNORECASE,
 )
 DATE_AND_TIME = re.compile(r"\b(19|20)\d\d\b.*\b\d{1,2}[:h]\d\d\b|\b\d{1,2}[:h]\d\d\b.*\b(19|20)\d\d\b")
+# A numeric date standing alone on its line, maybe with its section: "23.10.2018", "2021-10-16 | News".
+BARE_DATE = re.compile(r"^\W*(\d{1,2}[./]\d{1,2}[./](19|20)?\d\d|(19|20)\d\d-\d\d-\d\d)\b\W*(\w+\W*)?$")
 TAG_LINE = re.compile(
     r"^\W*(filed under|tags?|tagged( with| in)?|categor(y|ies)|posted in|topics?)\s*:",
     re.IGNORECASE,
@@ -98,6 +118,7 @@ COMMENTS_LABEL = re.compile(
     r"(discussion|conversation)|add your comment|post a comment)\W*(\(?\d+\)?)?\W*$",
     re.IGNORECASE,
 )
+_MAX_BOX_LABEL_WORDS = 6  # "Das könnte Sie auch interessieren"
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 
@@ -166,9 +187,25 @@ def is_link_list(block: _Element) -> bool:
     return all(link_share(item, block_text(item)) >= 0.9 for item in items)
 
 
+def is_labelled_list(block: _Element) -> bool:
+    """A list whose first item is a box label: "Das könnte Sie auch interessieren", then teasers."""
+    if block.tag != "list":
+        return False
+    first = next(block.iter("item"), None)
+    if first is None:
+        return False
+    text = block_text(first)
+    return bool(text) and is_box_label(first, text)
+
+
 def is_box_label(block: _Element, text: str) -> bool:
     """A heading that opens a box of teasers or a sign-up widget ("Most read", "X Newsletter")."""
-    return len(words(text)) <= 4 and (is_teaser(block, text) or is_promo(text))
+    count = len(words(text))
+    if count <= 4:
+        return is_teaser(block, text) or is_promo(text)
+    # a longer label stands alone ("Das könnte Sie auch interessieren"), with no story after it
+    match = TEASER_LABEL.match(text)
+    return count <= _MAX_BOX_LABEL_WORDS and match is not None and not text[match.end():].strip(" .:…?")
 
 
 def _site(host: str) -> str:
@@ -228,6 +265,7 @@ def is_meta_line(text: str) -> bool:
         return False
     return (count <= 12 and (READ_TIME.match(text) is not None or STAMP.match(text) is not None)
             or count <= 8 and DATE_AND_TIME.search(text) is not None
+            or count <= 3 and BARE_DATE.match(text) is not None
             or TAG_LINE.match(text) is not None)
 
 
