@@ -9,13 +9,16 @@ import json
 import os
 import re
 import sys
+import tempfile
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from functools import partial
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from .extract.encoding import decode_html, looks_binary
 from .extract.errors import ExtractionError
@@ -24,17 +27,38 @@ from .normalize.dates import DateOptions, validate_timezone
 from .record import RecordOptions, build_record
 
 
+_PAGE_SUFFIXES = (".html.gz", ".htm.gz", ".html", ".htm")
+
+
+def _page_suffix(path: Path) -> str | None:
+    """The saved-page suffix of ``path`` in any letter case (``A.HTML``, ``b.Htm.GZ``), or None."""
+    name = path.name.lower()
+    return next((suffix for suffix in _PAGE_SUFFIXES if name.endswith(suffix)), None)
+
+
 def _page_id(path: Path) -> str:
-    name = path.name
-    for suffix in (".html.gz", ".htm.gz", ".html", ".htm"):
-        if name.endswith(suffix):
-            return name[: -len(suffix)]
-    return name
+    suffix = _page_suffix(path)
+    return path.name[: -len(suffix)] if suffix else path.name
 
 
 def _input_files(folder: Path) -> list[Path]:
-    patterns = ("*.html", "*.htm", "*.html.gz", "*.htm.gz")
-    return sorted({p for pattern in patterns for p in folder.glob(pattern) if p.is_file()})
+    """Every saved page under ``folder``, subfolders included, in a stable order."""
+    return sorted(p for p in folder.rglob("*") if _page_suffix(p) and p.is_file())
+
+
+def _page_ids(folder: Path, files: list[Path]) -> list[str]:
+    """One distinct id per file: its path under ``folder`` without the page suffix.
+
+    When two files would share an id (``a.html`` beside ``a.html.gz``), each keeps its whole
+    file name instead, so no line of the output can be mistaken for another's.
+    """
+    def stem(path: Path) -> str:
+        relative = path.relative_to(folder)
+        return (relative.parent / _page_id(path)).as_posix()
+
+    stems = [stem(path) for path in files]
+    counts = Counter(stems)
+    return [path.relative_to(folder).as_posix() if counts[s] > 1 else s for path, s in zip(files, stems)]
 
 
 def _load_urls(path: Path | None) -> dict[str, str]:
@@ -51,16 +75,20 @@ def _load_urls(path: Path | None) -> dict[str, str]:
     return urls
 
 
-def extract_file(path: Path, url: str | None, options: RecordOptions) -> dict[str, Any]:
+def extract_file(path: Path, url: str | None, options: RecordOptions,
+                 page_id: str | None = None) -> dict[str, Any]:
     """The JSON line for one file: ``id`` plus every record field, or ``error``."""
-    page_id = _page_id(path)
+    page_id = page_id or _page_id(path)
     data = path.read_bytes()
-    if path.name.endswith(".gz"):
-        data = gzip.decompress(data)
+    if path.name.lower().endswith(".gz"):
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError) as exc:
+            return {"id": page_id, "error": f"unreadable-gzip: {exc}"}
     if looks_binary(data):
         return {"id": page_id, "error": "not-html: binary content"}
     page = PageInput(
-        url=url or f"file://{path.resolve()}",
+        url=url or path.resolve().as_uri(),
         html=decode_html(data),
         fetched_at=datetime.now(timezone.utc),
     )
@@ -72,15 +100,17 @@ def extract_file(path: Path, url: str | None, options: RecordOptions) -> dict[st
     return {"id": page_id, **dataclasses.asdict(article)}
 
 
-def _extract_one(job: tuple[Path, str | None], options: RecordOptions) -> dict[str, Any]:
-    return extract_file(job[0], job[1], options)
+Job = tuple[Path, str | None, str]  # file, its URL if known, its id
 
 
-def _lines(jobs: list[tuple[Path, str | None]], options: RecordOptions,
-           workers: int) -> Iterator[dict[str, Any]]:
+def _extract_one(job: Job, options: RecordOptions) -> dict[str, Any]:
+    return extract_file(job[0], job[1], options, job[2])
+
+
+def _lines(jobs: list[Job], options: RecordOptions, workers: int) -> Iterator[dict[str, Any]]:
     """The JSON line of every file, in input order; several processes when ``workers`` > 1."""
     if workers <= 1:
-        yield from (extract_file(path, url, options) for path, url in jobs)
+        yield from (_extract_one(job, options) for job in jobs)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
         yield from pool.map(partial(_extract_one, options=options), jobs, chunksize=4)
@@ -101,17 +131,41 @@ def _json_line(record: dict[str, Any]) -> str:
     return line + "\n"
 
 
+@contextmanager
+def _output_stream(target: str) -> Iterator[TextIO]:
+    """``target`` opened for writing; ``-`` is standard output.
+
+    A file is written under a temporary name beside it and renamed into place only when every
+    line is written: an interrupted run leaves the previous output whole, never a cut-off file.
+    """
+    if target == "-":
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    output = Path(target)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    handle, partial_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=output.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(partial_name, output)
+    except BaseException:
+        Path(partial_name).unlink(missing_ok=True)
+        raise
+
+
 def _run_extract(args: argparse.Namespace) -> int:
     folder = Path(args.input_dir)
     files = _input_files(folder)
     urls = _load_urls(Path(args.urls) if args.urls else None)
     options = RecordOptions(dates=DateOptions(default_tz=args.timezone, day_first=args.day_first))
     show_progress = sys.stderr.isatty()
-    output = Path(args.output)
-    output.parent.mkdir(parents=True, exist_ok=True)
     errors = 0
-    jobs = [(path, urls.get(_page_id(path))) for path in files]
-    with output.open("w", encoding="utf-8") as out:
+    ids = _page_ids(folder, files)
+    jobs = [(path, urls.get(page_id, urls.get(_page_id(path))), page_id) for path, page_id in zip(files, ids)]
+    with _output_stream(args.output) as out:
         for done, line in enumerate(_lines(jobs, options, args.jobs), 1):
             errors += "error" in line
             out.write(_json_line(line))
@@ -119,7 +173,8 @@ def _run_extract(args: argparse.Namespace) -> int:
                 print(f"\r{done}/{len(files)} pages, {errors} errors", end="", file=sys.stderr)
     if show_progress:
         print(file=sys.stderr)
-    print(f"{len(files)} pages -> {output} ({errors} without a record)", file=sys.stderr)
+    where = "standard output" if args.output == "-" else args.output
+    print(f"{len(files)} pages -> {where} ({errors} without a record)", file=sys.stderr)
     return 0
 
 
@@ -170,8 +225,9 @@ def build_parser() -> argparse.ArgumentParser:
     crawl.add_argument("-s", "--set", action="append", metavar="NAME=VALUE", help="a Scrapy or NEWSCRAWL_* setting")
     crawl.add_argument("-L", "--loglevel", help="log level (default: INFO)")
     extract = commands.add_parser("extract", help="extract records from a folder of saved pages")
-    extract.add_argument("input_dir", help="folder of *.html / *.html.gz files")
-    extract.add_argument("--output", "-o", required=True, help="JSON Lines file to write")
+    extract.add_argument("input_dir", help="folder of *.html / *.htm / *.html.gz files (subfolders too)")
+    extract.add_argument("--output", "-o", required=True,
+                         help="JSON Lines file to write, replaced only once complete; - for standard output")
     extract.add_argument("--urls", help="JSON object mapping id to a URL or to {\"url\": ...}")
     extract.add_argument("--timezone", help="IANA zone to assume for dates without an offset")
     extract.add_argument("--day-first", action="store_true", default=None,

@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
@@ -100,12 +100,17 @@ def extract_description(doc: HtmlElement, data: StructuredData) -> str | None:
 
 
 def extract_canonical_url(doc: HtmlElement, data: StructuredData, base_url: str) -> str | None:
-    """Absolute canonical URL declared by the page."""
-    for href in XPATH_CANONICAL(doc):
-        if str(href).strip():
-            return urljoin(base_url, str(href).strip())
-    found = meta_content(doc, "og:url") or as_text(data.article_value("url"))
-    return urljoin(base_url, found) if found else None
+    """Absolute http(s) canonical URL declared by the page.
+
+    A relative declaration resolved against a saved file's ``file://`` address (``newscrawl
+    extract`` without ``--urls``) is not the page's address on the web, so it is no canonical URL.
+    """
+    declared = [str(href).strip() for href in XPATH_CANONICAL(doc) if str(href).strip()]
+    declared.append(meta_content(doc, "og:url") or as_text(data.article_value("url")) or "")
+    for found in declared:
+        if found and urlsplit(absolute := urljoin(base_url, found)).scheme in {"http", "https"}:
+            return absolute
+    return None
 
 
 def _image_url(data: StructuredData, value: Any, depth: int = 0) -> str | None:
