@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import doctest
-
 import pytest
 
 from newscrawl.items import Article, Author
-from newscrawl.normalize import agencies, bylines, datelines
 from newscrawl.normalize.article import normalize_bylines
 from newscrawl.normalize.bylines import normalize_credits, site_keys, split_credit, titlecase_name
 from newscrawl.normalize.datelines import parse_contributors, parse_dateline
@@ -15,11 +12,6 @@ from newscrawl.normalize.datelines import parse_contributors, parse_dateline
 
 def people(raw: str, sites: frozenset[str] = frozenset()) -> list[str]:
     return [name for name, _ in split_credit(raw, sites).people]
-
-
-@pytest.mark.parametrize("module", [bylines, agencies, datelines])
-def test_doctests(module: object) -> None:
-    assert doctest.testmod(module).failed == 0  # type: ignore[arg-type]
 
 
 def test_capitals_and_agency_are_split() -> None:
