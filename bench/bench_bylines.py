@@ -17,7 +17,7 @@ from newscrawl.extract.encoding import decode_html
 from newscrawl.extract.errors import ExtractionError
 from newscrawl.extract.page import parse_html
 from newscrawl.extract.structured import parse_structured_data
-from newscrawl.items import Article, Author
+from newscrawl.items import Article
 from newscrawl.normalize.article import normalize_bylines
 
 
@@ -39,8 +39,7 @@ def main() -> None:
         start = time.process_time()
         for doc, data, url in pages:
             raw = extract_credits_raw(doc, data, url)
-            article = Article(url=url, authors=[Author(name=c, nameRaw=c) for c in raw])
-            normalize_bylines(article)
+            normalize_bylines(Article(url=url), raw)
         runs.append((time.process_time() - start) / max(len(pages), 1) * 1000)
     print(f"{len(pages)} pages: {min(runs):.2f} ms/page CPU (best of {args.repeat}: "
           f"{', '.join(f'{r:.2f}' for r in runs)})")

@@ -18,7 +18,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from newscrawl.extract.dates import extract_date_candidates, join_candidates
+from newscrawl.extract.dates import extract_date_candidates
 from newscrawl.extract.encoding import decode_html
 from newscrawl.extract.errors import ExtractionError
 from newscrawl.extract.metadata import extract_language
@@ -42,9 +42,7 @@ def _one_pass(pages: list[tuple[str, object, object, str | None]], downloaded: s
         start = time.process_time()
         found = extract_date_candidates(doc, data, {}, url)  # type: ignore[arg-type]
         article = Article(url=url, inLanguage=language, metadata=Metadata(dateDownloaded=downloaded))
-        article.datePublishedRaw, article.datePublishedSource = join_candidates(found.published)
-        article.dateModifiedRaw, article.dateModifiedSource = join_candidates(found.modified)
-        normalize_dates(article, DateOptions())
+        normalize_dates(article, DateOptions(), found.published, found.modified)
         costs.append(time.process_time() - start)
     return costs
 

@@ -12,6 +12,7 @@ from .extract.page import ArticlePage, PageInput
 from .items import Article
 from .normalize.article import normalize_bylines, normalize_dates, normalize_language
 from .normalize.dates import DateOptions
+from .normalize.raw import RawRecord
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -36,19 +37,20 @@ class BuiltRecord:
     events: list[str] = field(default_factory=list)
 
 
-def normalize_record(article: Article, options: RecordOptions = RecordOptions()) -> list[str]:
-    """Normalize an extracted article in place; the stat keys of what happened."""
+def normalize_record(raw: RawRecord, options: RecordOptions = RecordOptions()) -> BuiltRecord:
+    """The record of an extracted page, every field normalized, with the stat keys of what happened."""
+    article = raw.article
     # Language first: the date step reads month names in the page's language.
     events = [f"newscrawl/{event}" for event in normalize_language(article)]
-    events += [f"newscrawl/dates/{event}" for event in normalize_dates(article, options.dates)]
-    events += [f"newscrawl/bylines/{event}" for event in normalize_bylines(article)]
-    return events
+    events += [f"newscrawl/dates/{event}"
+               for event in normalize_dates(article, options.dates, raw.published, raw.modified)]
+    events += [f"newscrawl/bylines/{event}" for event in normalize_bylines(article, raw.credits, raw.trailer)]
+    return BuiltRecord(article=article, events=events)
 
 
 def built_record(page: PageInput, options: RecordOptions = RecordOptions()) -> BuiltRecord:
     """Extract and normalize one page, keeping the events. Raises ExtractionError subclasses."""
-    article = ArticlePage(page).to_article()
-    return BuiltRecord(article=article, events=normalize_record(article, options))
+    return normalize_record(ArticlePage(page).to_article(), options)
 
 
 def build_record(page: PageInput, options: RecordOptions = RecordOptions()) -> Article:

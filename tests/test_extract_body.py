@@ -54,8 +54,8 @@ def test_seed_body_html_is_the_same_story(seed_body: Body) -> None:
 
 
 def test_seed_article_carries_body_and_trailer_lines(load_case: Callable[[str], Any]) -> None:
-    article = ArticlePage(load_case("seed-ktar").input).to_article()
+    raw = ArticlePage(load_case("seed-ktar").input).to_article()
+    article = raw.article
     assert article.articleBody.startswith(FIRST) and article.articleBody.endswith(LAST)
     assert article.wordCount == len(article.articleBody.split())
-    notes = [c.nameRaw for c in article.contributors]
-    assert "Associated Press writer Emily Wang contributed to this report." in notes
+    assert "Associated Press writer Emily Wang contributed to this report." in raw.trailer

@@ -7,7 +7,7 @@ import json
 import lxml.html
 import pytest
 
-from newscrawl.normalize.date_raw import RawDate, join_candidates, locate_date, split_candidates
+from newscrawl.normalize.date_raw import RawDate, locate_date
 from newscrawl.extract.date_visible import labelled_candidate, visible_candidates
 from newscrawl.extract.dates import (
     extract_date_candidates,
@@ -184,21 +184,11 @@ def test_modified_candidates_from_json_ld_then_meta():
     ]
 
 
-def test_candidates_travel_in_the_raw_fields_line_for_line():
-    candidates = [RawDate("2024-05-01T09:30:00Z", "json-ld"), RawDate("2024-05-01", "url")]
-    raw, source = join_candidates(candidates)
-    assert (raw, source) == ("2024-05-01T09:30:00Z\n2024-05-01", "json-ld\nurl")
-    assert split_candidates(raw, source) == candidates
-    assert split_candidates("2024-05-01", None) == [RawDate("2024-05-01", "")]
-
-
 def _normalized(html: str, url: str = "", hints: dict[str, str] | None = None, **options: object) -> Article:
     doc = parse_html(html)
     found = extract_date_candidates(doc, parse_structured_data(doc), hints or {}, url)
     article = Article(url=url or "https://example.com/a", metadata=Metadata(dateDownloaded="2024-05-01T12:00:00Z"))
-    article.datePublishedRaw, article.datePublishedSource = join_candidates(found.published)
-    article.dateModifiedRaw, article.dateModifiedSource = join_candidates(found.modified)
-    normalize_dates(article, DateOptions(**options))  # type: ignore[arg-type]
+    normalize_dates(article, DateOptions(**options), found.published, found.modified)  # type: ignore[arg-type]
     return article
 
 

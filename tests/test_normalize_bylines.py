@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newscrawl.items import Article, Author
+from newscrawl.items import Article
 from newscrawl.normalize.article import normalize_bylines
 from newscrawl.normalize.bylines import normalize_credits, site_keys, split_credit, titlecase_name
 from newscrawl.normalize.datelines import parse_contributors, parse_dateline
@@ -133,10 +133,9 @@ def test_normalize_bylines_seed_ap_story() -> None:
     article = Article(
         url="https://news.example.com/a",
         articleBody="TOKYO (AP) – Japan's economy grew.\nMore text.",
-        authors=[Author(name="x", nameRaw="By MARI YAMAGUCHI, Associated Press")],
-        contributors=[Author(name="x", nameRaw="Associated Press writer Emily Wang contributed to this report.")],
     )
-    normalize_bylines(article)
+    normalize_bylines(article, ["By MARI YAMAGUCHI, Associated Press"],
+                      ["Associated Press writer Emily Wang contributed to this report."])
     assert [a.name for a in article.authors] == ["Mari Yamaguchi"]
     assert article.agencies == ["Associated Press"]
     assert (article.dateline.place, article.dateline.agency) == ("TOKYO", "AP")  # type: ignore[union-attr]
@@ -145,16 +144,15 @@ def test_normalize_bylines_seed_ap_story() -> None:
 
 def test_normalize_bylines_agency_of_the_dateline_when_no_byline() -> None:
     article = Article(url="https://www.example.de/a", articleBody="Hamburg (dpa/lno) – Die Polizei meldet.")
-    normalize_bylines(article)
+    normalize_bylines(article, [])
     assert (article.authors, article.agencies) == ([], ["dpa/lno"])
 
 
 def test_normalize_bylines_site_as_author_goes_to_agencies() -> None:
     article = Article(
         url="https://www.example-news.com/a", publisher="Example News", articleBody="Text.",
-        authors=[Author(name="Example News", nameRaw="Example News")],
     )
-    normalize_bylines(article)
+    normalize_bylines(article, ["Example News"])
     assert (article.authors, article.agencies) == ([], ["Example News"])
 
 

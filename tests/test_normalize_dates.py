@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from newscrawl.normalize.date_raw import RawDate, join_candidates
+from newscrawl.normalize.date_raw import RawDate
+from newscrawl.normalize.raw import RawRecord
 from newscrawl.extract.page import PageInput
 from newscrawl.items import Article, Metadata
 from newscrawl.normalize.article import normalize_dates
@@ -112,34 +113,36 @@ def test_min_year_is_configurable():
     assert found is not None and (found.iso, found.rejected) == ("1990-03-01", None)
 
 
-def _article(published: list[RawDate], modified: list[RawDate] = ()) -> Article:
+def _article(published: list[RawDate], modified: Sequence[RawDate] = ()) -> RawRecord:
     article = Article(url="https://example.com/a", metadata=Metadata(dateDownloaded="2024-05-01T12:00:00Z"))
-    article.datePublishedRaw, article.datePublishedSource = join_candidates(published)
-    article.dateModifiedRaw, article.dateModifiedSource = join_candidates(list(modified))
-    return article
+    return RawRecord(article=article, published=published, modified=list(modified))
+
+
+def _normalize(raw: RawRecord, options: DateOptions) -> list[str]:
+    return normalize_dates(raw.article, options, raw.published, raw.modified)
 
 
 def test_implausible_first_candidate_falls_back_to_the_next_and_is_counted():
-    article = _article([RawDate("2031-01-01T00:00:00Z", "json-ld"), RawDate("2024-04-30", "meta")])
-    events = normalize_dates(article, DateOptions())
-    assert (article.datePublished, article.datePublishedRaw, article.datePublishedSource) == (
+    raw = _article([RawDate("2031-01-01T00:00:00Z", "json-ld"), RawDate("2024-04-30", "meta")])
+    events = _normalize(raw, DateOptions())
+    assert (raw.article.datePublished, raw.article.datePublishedRaw, raw.article.datePublishedSource) == (
         "2024-04-30", "2024-04-30", "meta",
     )
     assert "rejected/date-in-future" in events and "published/parsed" in events
 
 
 def test_modified_never_precedes_published():
-    article = _article([RawDate("2024-04-30T10:00:00+02:00", "json-ld")],
+    raw = _article([RawDate("2024-04-30T10:00:00+02:00", "json-ld")],
                        [RawDate("2024-04-29T10:00:00+02:00", "json-ld")])
-    events = normalize_dates(article, DateOptions())
-    assert article.dateModified is None and "rejected/modified-before-published" in events
+    events = _normalize(raw, DateOptions())
+    assert raw.article.dateModified is None and "rejected/modified-before-published" in events
 
 
 def test_modified_keeps_its_offset_and_source():
-    article = _article([RawDate("2024-04-30T10:00:00+02:00", "json-ld")],
+    raw = _article([RawDate("2024-04-30T10:00:00+02:00", "json-ld")],
                        [RawDate("2024-04-30T15:00:00+02:00", "meta")])
-    normalize_dates(article, DateOptions())
-    assert (article.dateModified, article.dateModifiedSource) == ("2024-04-30T15:00:00+02:00", "meta")
+    _normalize(raw, DateOptions())
+    assert (raw.article.dateModified, raw.article.dateModifiedSource) == ("2024-04-30T15:00:00+02:00", "meta")
 
 
 def test_utc_timestamp_is_read_in_the_local_time_the_page_shows():
@@ -173,12 +176,12 @@ def test_bare_day_gets_the_time_the_page_shows_that_day():
 
 def test_visible_date_of_an_updated_article_picks_the_modified_value():
     # The page shows "Updated 12 January 2022": structured data still says the first draft.
-    article = _article(
+    raw = _article(
         [RawDate("2021-11-29T14:13:37+00:00", "json-ld"), RawDate("12. Januar 2022", "visible")],
         [RawDate("2022-01-12T14:27:30+00:00", "json-ld")],
     )
-    events = normalize_dates(article, DateOptions())
-    assert (article.datePublished, article.datePublishedSource) == ("2022-01-12T14:27:30+00:00", "visible")
+    events = _normalize(raw, DateOptions())
+    assert (raw.article.datePublished, raw.article.datePublishedSource) == ("2022-01-12T14:27:30+00:00", "visible")
     assert "published/confirmed-by-page" in events
 
 
@@ -190,9 +193,9 @@ def test_a_visible_date_nothing_structured_agrees_with_is_not_followed():
 
 
 def test_stats_events_are_strings():
-    events = normalize_dates(_article([RawDate("2013-11-02", "json-ld")]), DateOptions())
+    events = _normalize(_article([RawDate("2013-11-02", "json-ld")]), DateOptions())
     assert events == ["published/parsed", "published/source/json-ld"]
-    assert normalize_dates(_article([]), DateOptions()) == ["published/missing"]
+    assert _normalize(_article([]), DateOptions()) == ["published/missing"]
 
 
 def test_seed_page_visible_date_in_the_site_zone():
@@ -223,14 +226,14 @@ def test_hostile_text_never_raises(text):
     ("fr-FR", "meta", "2013-02-11"),
 ])
 def test_slashed_visible_dates_follow_the_page_language(language, source, expected):
-    article = _article([RawDate("02/11/2013", source)])
-    article.inLanguage = language
-    normalize_dates(article, DateOptions())
-    assert article.datePublished == expected
+    raw = _article([RawDate("02/11/2013", source)])
+    raw.article.inLanguage = language
+    _normalize(raw, DateOptions())
+    assert raw.article.datePublished == expected
 
 
 def test_site_day_order_wins_over_the_page_language():
-    article = _article([RawDate("02/11/2013", "visible")])
-    article.inLanguage = "fr"
-    normalize_dates(article, DateOptions(day_first=False))
-    assert article.datePublished == "2013-02-11"
+    raw = _article([RawDate("02/11/2013", "visible")])
+    raw.article.inLanguage = "fr"
+    _normalize(raw, DateOptions(day_first=False))
+    assert raw.article.datePublished == "2013-02-11"

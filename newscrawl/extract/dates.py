@@ -2,8 +2,7 @@
 
 Extraction gathers every candidate in order of trust; ``normalize.dates`` parses them and picks
 one (skipping implausible values, preferring a local day over a UTC timestamp of the same
-moment). Until ``normalize_dates`` runs, ``Article.datePublishedRaw`` holds the candidates one
-per line and ``datePublishedSource`` their sources, line for line (see ``join_candidates``).
+moment). The candidates travel typed, as ``RawDate`` lists of the page's ``RawRecord``.
 """
 
 from __future__ import annotations
@@ -17,14 +16,14 @@ from typing import Any
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
-from ..normalize.date_raw import RawDate, join_candidates, split_candidates
+from ..normalize.date_raw import RawDate
 from .metadata import meta_index
 from .date_visible import (
     VisibleDates, first_text_date, htmldate_candidate, labelled_candidate, visible_candidates, visible_dates,
 )
 from .structured import StructuredData, as_text
 
-__all__ = ["RawDate", "join_candidates", "split_candidates"]
+__all__ = ["RawDate"]
 
 # Meta names (lower-cased name/property/itemprop) in order of trust. Generic names such as
 # "date" are often the page's render or last-edit time, so they rank below <time> tags.

@@ -13,11 +13,12 @@ import lxml.etree
 import lxml.html
 from lxml.html import HtmlElement
 
-from ..items import Article, Author, Breadcrumb, Image, Metadata
+from ..items import Article, Breadcrumb, Image, Metadata
+from ..normalize.raw import RawRecord
 from . import metadata
 from .body import extract_body
 from .bylines import extract_credits_raw
-from .dates import extract_date_candidates, join_candidates
+from .dates import extract_date_candidates
 from .classify import non_article_reason
 from .errors import EmptyBody, NotAnArticle, NotHtml
 from .shell import RENDERING_HINT, SHELL_MAX_VISIBLE_CHARS, is_javascript_shell
@@ -102,28 +103,23 @@ class ArticlePage:
         url = metadata.extract_main_image(self.doc, self.data, self.page.url)
         return Image(url=url) if url else None
 
-    def authors_raw(self) -> list[Author]:
+    def credits_raw(self) -> list[str]:
         """Credits as written; the byline normalizer splits them into people and agencies."""
-        return [Author(name=c, nameRaw=c) for c in extract_credits_raw(self.doc, self.data, self.page.url)]
+        return extract_credits_raw(self.doc, self.data, self.page.url)
 
-    def to_article(self) -> Article:
-        """The record with raw fields. Raises EmptyBody when no article text is found."""
+    def to_article(self) -> RawRecord:
+        """The record's settled fields and its raw candidates. Raises EmptyBody when no article text is found."""
         if reason := non_article_reason(self.doc, self.data):
             raise NotAnArticle(reason)
-        # Every candidate travels in the raw fields; normalize_dates picks one (see extract.dates).
+        # Every candidate is kept; normalize.article.normalize_dates picks one (see extract.dates).
         dates = extract_date_candidates(self.doc, self.data, self.page.hints, self.page.url)
-        published, modified = join_candidates(dates.published), join_candidates(dates.modified)
+        credits = self.credits_raw()
         fetched_at = self.page.fetched_at or datetime.now(timezone.utc)
         article = Article(
             url=self.page.url,
             canonicalUrl=self.canonical_url(),
             headline=self.headline(),
             description=metadata.extract_description(self.doc, self.data),
-            authors=self.authors_raw(),
-            datePublishedRaw=published[0],
-            datePublishedSource=published[1],
-            dateModifiedRaw=modified[0],
-            dateModifiedSource=modified[1],
             inLanguage=metadata.extract_language(self.doc, self.data),
             mainImage=self.main_image(),
             breadcrumbs=self.breadcrumbs(),
@@ -142,7 +138,7 @@ class ArticlePage:
         if not body.text:
             raise EmptyBody(self.page.url)
         article.articleBody, article.articleBodyHtml = body.text, body.html
-        # End-of-story notes are candidates for contributors; normalize_bylines reads them.
-        article.contributors = [Author(name=line, nameRaw=line) for line in body.trailer]
         article.wordCount = len(body.text.split())
-        return article
+        # End-of-story notes are candidates for contributors; normalize_bylines reads them.
+        return RawRecord(article=article, published=dates.published, modified=dates.modified,
+                         credits=credits, trailer=list(body.trailer))

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
-from .date_raw import RawDate, split_candidates
+from .date_raw import RawDate
 from ..items import Article, Author, Dateline
 from .bylines import name_key, normalize_credits, site_keys
 from .datelines import parse_contributors, parse_dateline
@@ -22,7 +23,8 @@ def fetched_at_of(article: Article) -> datetime | None:
     return datetime.fromisoformat(article.metadata.dateDownloaded.replace("Z", "+00:00"))
 
 
-def normalize_dates(article: Article, options: DateOptions) -> list[str]:
+def normalize_dates(article: Article, options: DateOptions, published_raw: Sequence[RawDate],
+                    modified_raw: Sequence[RawDate] = ()) -> list[str]:
     """Choose and normalize datePublished/dateModified among their raw candidates; returns stat events."""
     if options.fetched_at is None:
         options = replace(options, fetched_at=fetched_at_of(article))
@@ -31,8 +33,7 @@ def normalize_dates(article: Article, options: DateOptions) -> list[str]:
         options = replace(options, languages=(re.split("[-_]", article.inLanguage)[0].lower(), "en"))
     if options.text_day_first is None:
         options = replace(options, text_day_first=language_day_first(article.inLanguage))
-    published_raw = split_candidates(article.datePublishedRaw, article.datePublishedSource)
-    modified_raw = split_candidates(article.dateModifiedRaw, article.dateModifiedSource)
+    published_raw, modified_raw = list(published_raw), list(modified_raw)
     published, events = choose_published(published_raw, options, modified_raw)
     modified, modified_events = choose_modified(modified_raw, options, published.parsed if published else None)
     events += modified_events
@@ -56,10 +57,10 @@ def _first_text(candidates: list[RawDate]) -> str | None:
     return candidates[0].text if candidates else None
 
 
-def normalize_bylines(article: Article) -> list[str]:
+def normalize_bylines(article: Article, credits_raw: Sequence[str], trailer: Sequence[str] = ()) -> list[str]:
     """Split raw credits into people and agencies; find dateline and contributors."""
     sites = site_keys([article.publisher], article.canonicalUrl or article.url)
-    credits = normalize_credits([a.nameRaw for a in article.authors], sites)
+    credits = normalize_credits(list(credits_raw), sites)
     article.authors = [Author(name=name, nameRaw=raw) for name, raw in credits.people]
     # The site credited as its own author is an organisation credit, and only when alone.
     agencies = list(credits.agencies) or ([] if article.authors else list(credits.sites))
@@ -67,7 +68,7 @@ def normalize_bylines(article: Article) -> list[str]:
         article.dateline = Dateline(place=dateline[0], agency=dateline[1])
         if dateline[1] and not article.authors and not agencies:
             agencies.append(dateline[1])
-    notes = [c.nameRaw for c in article.contributors] + article.articleBody.splitlines()[-6:]
+    notes = list(trailer) + article.articleBody.splitlines()[-6:]
     authors = {name_key(a.name) for a in article.authors}
     names = [n for n in parse_contributors(notes) if name_key(n) not in authors]
     article.contributors = [Author(name=n, nameRaw=n) for n in names]
