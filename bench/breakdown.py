@@ -29,7 +29,7 @@ from newscrawl.extract.errors import ExtractionError
 STAGES = (  # (module, attribute-name pattern, stage label)
     (page, r"parse_html$", "parse HTML"),
     (page, r"parse_structured_data$", "JSON-LD"),
-    (page, r"non_article_reason$|is_javascript_shell$", "page classification"),
+    (page, r"judge_page_type$|is_javascript_shell$", "page classification"),
     (page, r"extract_(date|published|modified)", "dates: extract"),
     (metadata, r"^extract_", "metadata (headline, description, image...)"),
     (page, r"extract_credits", "bylines: extract"),

@@ -71,7 +71,7 @@ def test_discovery_sources_are_recorded(crawl):
 
 def test_drops_are_counted_by_reason(crawl):
     _, result = crawl
-    assert result.stats["dropped"]["not-an-article"] >= 1  # the section page the sitemap lists
+    assert result.stats["dropped"]["listing-page"] >= 1  # the section page the sitemap lists
     assert result.stats["dropped"]["duplicate-url"] == 1  # the share alias with a canonical link
 
 

@@ -19,6 +19,56 @@ class NotAnArticle(ExtractionError):
     code = "not-an-article"
 
 
+class ListingPage(NotAnArticle):
+    """A section front, a home page, an archive: the same teaser block many times."""
+
+    code = "listing-page"
+
+
+class AuthorPage(NotAnArticle):
+    """An author's profile or the list of their stories."""
+
+    code = "author-page"
+
+
+class TagPage(NotAnArticle):
+    """The stories of a tag, topic or label."""
+
+    code = "tag-page"
+
+
+class SearchPage(NotAnArticle):
+    """Search results."""
+
+    code = "search-page"
+
+
+class GalleryPage(NotAnArticle):
+    """A photo gallery or a hub of videos or galleries."""
+
+    code = "gallery"
+
+
+class SoftNotFound(NotAnArticle):
+    """A "page not found" served with status 200."""
+
+    code = "soft-404"
+
+
+class ConsentWall(NotAnArticle):
+    """A cookie-consent or subscription interstitial in place of the story."""
+
+    code = "consent-wall"
+
+
+def not_an_article(code: str, detail: str) -> NotAnArticle:
+    """The NotAnArticle subclass that declares ``code`` (NotAnArticle itself for others)."""
+    for cls in NotAnArticle.__subclasses__():
+        if cls.code == code:
+            return cls(detail)
+    return NotAnArticle(detail)
+
+
 class EmptyBody(ExtractionError):
     """No article text could be found."""
 

@@ -19,8 +19,8 @@ from . import metadata
 from .body import extract_body
 from .bylines import extract_credits_raw
 from .dates import extract_date_candidates
-from .classify import non_article_reason
-from .errors import EmptyBody, NotAnArticle, NotHtml
+from .classify import judge_page_type
+from .errors import EmptyBody, NotHtml, not_an_article
 from .shell import RENDERING_HINT, SHELL_MAX_VISIBLE_CHARS, is_javascript_shell
 from .structured import StructuredData, parse_structured_data
 
@@ -109,8 +109,9 @@ class ArticlePage:
 
     def to_article(self) -> RawRecord:
         """The record's settled fields and its raw candidates. Raises EmptyBody when no article text is found."""
-        if reason := non_article_reason(self.doc, self.data):
-            raise NotAnArticle(reason)
+        # Judged on the page, whatever found it: a sitemap or a feed is a hint, not proof.
+        if verdict := judge_page_type(self.doc, self.data, self.page.url):
+            raise not_an_article(verdict.code, verdict.detail)
         # Every candidate is kept; normalize.article.normalize_dates picks one (see extract.dates).
         dates = extract_date_candidates(self.doc, self.data, self.page.hints, self.page.url)
         credits = self.credits_raw()

@@ -1,0 +1,91 @@
+"""Page type judged on the page: the fixtures of tests/fixtures/page_types, written after the
+shapes of WordPress, Arc XP, Drupal, Ghost, Blogger and table-layout sites, each refused with its
+own reason code, and the article fixtures kept."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newscrawl.extract.classify import judge_page_type
+from newscrawl.extract.errors import ExtractionError, NotAnArticle
+from newscrawl.extract.page import PageInput, parse_html
+from newscrawl.extract.page_shape import measure_page_shape
+from newscrawl.extract.structured import parse_structured_data
+from newscrawl.record import build_record
+
+FIXTURES = Path(__file__).parent / "fixtures" / "page_types"
+EXPECTED = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
+
+
+def outcome(name: str) -> str:
+    """What extraction makes of a fixture: "article" or the reason code of the refusal."""
+    case = EXPECTED[name]
+    html = (FIXTURES / name).read_text(encoding="utf-8")
+    try:
+        build_record(PageInput(url=case["url"], html=html))
+    except ExtractionError as refused:
+        return refused.code
+    return "article"
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_fixture_is_judged_by_its_shape(name):
+    assert outcome(name) == EXPECTED[name]["code"]
+
+
+def test_the_corpus_covers_every_reason_code():
+    codes = {case["code"] for case in EXPECTED.values()}
+    declared = {cls.code for cls in NotAnArticle.__subclasses__()}
+    assert declared <= codes and "article" in codes
+
+
+def _judge(html: str, url: str = "https://news.example/world/") -> str | None:
+    doc = parse_html(html)
+    verdict = judge_page_type(doc, parse_structured_data(doc), url)
+    return verdict.code if verdict else None
+
+
+TEASERS = "".join(f'<div class="item"><h3><a href="/world/2024/05/{i + 1:02d}/story-number-{i}">Headline of story '
+                  f'number {i}</a></h3><p>Summary of the story in one line.</p></div>' for i in range(8))
+PROSE = "<p>" + " ".join(["The council met on Tuesday and argued about the budget for the parks."] * 4) + "</p>"
+
+
+def test_repeated_teasers_without_prose_are_a_listing_and_the_url_names_the_kind():
+    assert _judge(f"<html><body><main>{TEASERS}</main></body></html>") == "listing-page"
+    assert _judge(f"<html><body><main>{TEASERS}</main></body></html>", "https://ex.com/tag/parks/") == "tag-page"
+
+
+def test_the_same_teasers_beside_a_story_leave_it_an_article():
+    page = f"<html><body><main><h1>Council meets</h1>{PROSE * 3}</main><div>{TEASERS}</div></body></html>"
+    assert _judge(page) is None
+
+
+def test_a_declared_story_is_an_article_whatever_its_shape():
+    ld = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Council"}</script>'
+    assert _judge(f"<html><head>{ld}</head><body>{TEASERS}</body></html>") is None
+
+
+def test_many_story_nodes_are_a_list_of_stories_not_one():
+    nodes = ",".join(f'{{"@type": "NewsArticle", "headline": "Story {i}"}}' for i in range(5))
+    ld = f'<script type="application/ld+json">[{nodes}]</script>'
+    assert _judge(f"<html><head>{ld}</head><body>{TEASERS}</body></html>") == "listing-page"
+
+
+def test_page_of_n_is_pagination_markup():
+    shape = measure_page_shape(parse_html("<html><body><p>Page 2 of 9</p></body></html>"))
+    assert shape.paginated
+    assert not measure_page_shape(parse_html(f"<html><body>{PROSE}</body></html>")).paginated
+
+
+def test_a_header_inside_a_teaser_is_not_page_chrome():
+    teasers = TEASERS.replace("<h3>", "<header><h3>").replace("</h3>", "</h3></header>")
+    assert measure_page_shape(parse_html(f"<html><body><main>{teasers}</main></body></html>")).teasers == 8
+
+
+def test_a_cookie_banner_beside_the_story_is_no_wall():
+    banner = '<div class="cookies"><p>We use cookies on this site. Accept all cookies or set your privacy settings here.</p></div>'
+    assert _judge(f"<html><body>{banner}<main>{PROSE * 3}</main></body></html>") is None
+    assert _judge(f"<html><body>{banner}</body></html>") == "consent-wall"
