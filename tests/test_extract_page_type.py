@@ -89,3 +89,37 @@ def test_a_cookie_banner_beside_the_story_is_no_wall():
     banner = '<div class="cookies"><p>We use cookies on this site. Accept all cookies or set your privacy settings here.</p></div>'
     assert _judge(f"<html><body>{banner}<main>{PROSE * 3}</main></body></html>") is None
     assert _judge(f"<html><body>{banner}</body></html>") == "consent-wall"
+
+
+# A short document page: its headline, a date, a two-sentence summary and a download link.
+SHORT_STORY = ('<article><h1>Alternative dispute resolution for competition claims</h1><time>01 September 2017</time>'
+               '<p>Litigation is costly, long and damaging to a company image in most cases today. Mediation can '
+               'offer a cheaper and shorter avenue to settle the claims of the parties.</p>'
+               '<a href="/files/adr.pdf">Download</a>')
+
+
+def test_teasers_after_a_read_also_heading_are_a_box_beside_the_story():
+    box = f'<div class="title"><h2><strong><span>Read</span> Also</strong></h2></div><div class="grid">{TEASERS}</div>'
+    assert _judge(f"<html><body>{SHORT_STORY}{box}</article></body></html>") is None
+    for label in ("Lesen Sie auch", "À lire aussi", "Noticias relacionadas"):
+        assert _judge(f"<html><body>{SHORT_STORY}<h3>{label}</h3>{TEASERS}</article></body></html>") is None
+    # "Latest" heads the list a section front is made of: its teasers stay the page's
+    assert _judge(f"<html><body><main><h1>Business</h1><h2>Latest</h2>{TEASERS}</main></body></html>") == "listing-page"
+
+
+def test_a_pager_leads_to_another_page():
+    back_to_top = '<div class="Pagination"><button type="button"></button><div>Back to top</div></div>'
+    assert not measure_page_shape(parse_html(f"<html><body>{PROSE}{back_to_top}</body></html>")).paginated
+    pager = '<div class="pagination"><a href="?page=2">2</a></div>'
+    assert measure_page_shape(parse_html(f"<html><body>{PROSE}{pager}</body></html>")).paginated
+
+
+def test_page_of_n_glued_to_the_text_before_it_is_still_seen():
+    page = '<html><body><span class="date">May 13, 2024</span><div>Page 1 of 1</div></body></html>'
+    assert measure_page_shape(parse_html(page)).paginated
+
+
+def test_a_cookie_banner_beside_a_short_story_is_no_wall():
+    banner = ('<div id="cookie-bar"><p>Our website uses cookies to offer you optimal navigation and personalized '
+              'content. By continuing your browsing on our site, you agree to the use of cookies.</p></div>')
+    assert _judge(f"<html><body>{SHORT_STORY}</article>{banner}</body></html>") is None

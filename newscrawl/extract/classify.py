@@ -149,7 +149,9 @@ def _shape_verdict(doc: HtmlElement, shape: PageShape, url: str) -> Verdict | No
         if code == "listing-page" and len(_XPATH_MEDIA(doc)) >= shape.teasers:
             code = "gallery"  # a hub of videos or photo galleries
         return Verdict(code, detail)
-    if shape.consent_words >= CONSENT_MIN_WORDS and shape.prose_words < CONSENT_MAX_PROSE_WORDS:
+    # A wall is mostly its notice; a banner sits beside a story, however short (a summary and a download)
+    if (shape.consent_words >= CONSENT_MIN_WORDS and shape.prose_words < CONSENT_MAX_PROSE_WORDS
+            and shape.consent_words > shape.prose_words):
         return Verdict("consent-wall", f"a cookie or subscription notice and {shape.prose_words} words of prose")
     return None
 

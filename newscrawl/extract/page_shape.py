@@ -37,6 +37,19 @@ _WORD = re.compile(r"\w+")
 _SIDE_BOX = re.compile(r"sidebar|widget|related|recent|popular|trending|most-?read|meistgelesen|recommend|"
                        r"outbrain|taboola|more-stories|also-read|read-more|footer|menu|\bnav|comments?\b|"
                        r"teaser-?rail|carousel|slider", re.IGNORECASE)
+# A heading that opens a box of other stories beside this one ("Read also", "Lesen Sie auch"): the
+# teasers after it are the box's. Only words of relatedness: "Latest" or "More news" may head the
+# very list a section front is made of.
+RELATED_LABEL = re.compile(
+    r"^\W*(related( stories| articles| content| coverage| posts| news)?|read also|also read|see also|"
+    r"read more|more (on|about) this( story| topic)?|you (may|might) also like|recommended( for you)?|"
+    r"lesen sie auch|auch interessant|mehr zum thema|das könnte sie auch interessieren|ähnliche (artikel|beiträge)|"
+    r"(à )?lire aussi|à lire également|sur le même sujet|articles similaires|"
+    r"lea también|lee también|vea también|(te|le) puede interesar|noticias relacionadas|notas relacionadas|"
+    r"leggi anche|articoli correlati|potrebbe interessarti|leia também|veja também|notícias relacionadas|"
+    r"lees ook|gerelateerde artikelen)\W*$",
+    re.IGNORECASE)
+_RELATED_LABEL_MAX_WORDS = 6
 # A link wrapping this many words is a card around a whole block, not a link in the text.
 _WRAPPER_LINK_WORDS = 60
 # Paragraphs of a cookie banner or a subscription prompt, in the languages we crawl.
@@ -51,6 +64,7 @@ PAGE_OF_N = re.compile(r"\b(page|seite|página|pagina|strona|sida|side)\s+\d{1,4
                        re.IGNORECASE)
 _PAGINATION_CLASS = re.compile(r"\b(pagination|pager|page-numbers|nav-links|paging|pagenav|"
                                r"wp-pagenavi|blog-pager|load-more|loadmore)\b", re.IGNORECASE)
+_XPATH_LEADS_AWAY = XPath('boolean(.//a[@href][not(starts-with(@href, "#"))] | self::a[@href][not(starts-with(@href, "#"))])')
 _XPATH_REL_NEXT = XPath('//link[@rel="next" or @rel="prev"]/@href | //a[contains(concat(" ", @rel, " "), " next ")]/@href')
 
 
@@ -86,12 +100,28 @@ def _is_chrome(el: HtmlElement) -> bool:
     return not _XPATH_HOLDS_STORY(el)
 
 
-def _in_chrome(el: HtmlElement) -> bool:
+def related_boxes(doc: HtmlElement) -> set[HtmlElement]:
+    """What follows a "Read also" heading: the heading's siblings, or its wrapper's when it is wrapped."""
+    boxes: set[HtmlElement] = set()
+    for heading in doc.iter("h2", "h3", "h4", "h5", "h6"):
+        text = heading.text_content()
+        if _words(text) > _RELATED_LABEL_MAX_WORDS or not RELATED_LABEL.match(text):
+            continue
+        label = heading
+        parent = label.getparent()
+        # <div class="title"><h2>Read also</h2></div><div class="grid">...: the wrapper is the label
+        while parent is not None and parent.tag not in ("body", "html") and _words(parent.text_content()) == _words(text):
+            label, parent = parent, parent.getparent()
+        boxes.update(sibling for sibling in label.itersiblings() if isinstance(sibling.tag, str))
+    return boxes
+
+
+def _in_chrome(el: HtmlElement, boxes: frozenset[HtmlElement] | set[HtmlElement] = frozenset()) -> bool:
     """In page chrome, or in a box beside the story (related, most read, a widget)."""
     for ancestor in el.iterancestors():
         if not isinstance(ancestor.tag, str):
             continue
-        if _is_chrome(ancestor):
+        if ancestor in boxes or _is_chrome(ancestor):
             return True
         marks = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"
         if marks.strip() and _SIDE_BOX.search(marks):
@@ -102,16 +132,17 @@ def _in_chrome(el: HtmlElement) -> bool:
 def _teaser_blocks(doc: HtmlElement) -> dict[HtmlElement, str]:
     """Each headline link's block: its highest ancestor holding no other headline link."""
     anchors: list[tuple[HtmlElement, str]] = []
+    boxes = related_boxes(doc)
     for el in _XPATH_HEADING_LINKS(doc):
         link = el if el.tag == "a" else next(el.iter("a"), None)
         href = link.get("href") if link is not None else None
-        if href and not href.startswith("#") and _words(el.text_content()) >= 2 and not _in_chrome(el):
+        if href and not href.startswith("#") and _words(el.text_content()) >= 2 and not _in_chrome(el, boxes):
             anchors.append((el, href))
     # Repeated list items with a headline-length link are teasers too (ul > li > a, tables).
     for item in doc.iter("li", "tr"):
         link = next(item.iter("a"), None)
         if (link is not None and (href := link.get("href")) and not href.startswith("#")
-                and _words(link.text_content()) >= _HEADLINE_MIN_WORDS and not _in_chrome(item)):
+                and _words(link.text_content()) >= _HEADLINE_MIN_WORDS and not _in_chrome(item, boxes)):
             anchors.append((link, href))
     counts: dict[HtmlElement, int] = {}
     for el, _ in anchors:
@@ -198,7 +229,9 @@ def is_paginated(doc: HtmlElement) -> bool:
     if _XPATH_REL_NEXT(doc):
         return True
     for el in doc.iter("nav", "div", "ul", "ol", "p", "span"):
-        if (cls := el.get("class")) and _PAGINATION_CLASS.search(cls):
+        # a pager leads somewhere: a "Pagination" block holding only "Back to top" is no pager
+        if (cls := el.get("class")) and _PAGINATION_CLASS.search(cls) and _XPATH_LEADS_AWAY(el):
             return True
     body = next(doc.iter("body"), None)
-    return body is not None and PAGE_OF_N.search(body.text_content()) is not None
+    # text nodes apart: "May 13, 2024" and "Page 1 of 1" in two elements glue to "2024Page 1 of 1"
+    return body is not None and PAGE_OF_N.search(" ".join(body.itertext())) is not None
