@@ -155,14 +155,16 @@ def _node_text(node: object, parts: list[str]) -> None:
         parts.append(node)
         return
     if isinstance(node, _without_tail):
-        node = node.element
-    elif not isinstance(node, _Element):
+        element = node.element
+    elif isinstance(node, _Element):
+        element = node
+    else:
         return
-    if node.tag == "br":
+    if element.tag == "br":
         parts.append("\n")
     else:
-        parts.append(node.text or "")
-        for child in node:
+        parts.append(element.text or "")
+        for child in element:
             _node_text(child, parts)
             parts.append(child.tail or "")
 
