@@ -2,9 +2,9 @@
 
 Each HTML 200 response becomes one JSON line (``id`` is its ``WARC-Target-URI``), extracted and
 normalized as in the crawl (``build_record``, then the crawl's validation), in the crawl's
-process pool; every other record is counted under one reason and summed up at the end. With an
-archive index, each record also goes through the archive's new / updated / unchanged /
-near-duplicate decision (``archive/decision.py``), so only changed content is written.
+process pool; every other record is counted under one reason and summed up at the end.
+``decide`` is the hook for a per-record keep/skip decision (for re-extraction against an archive
+index: not wired yet).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from .archive.warc_reader import NotAWarc, WarcPage, WarcReader, warc_files
 from .extract.encoding import decode_html
 from .extract.errors import ExtractionError
 from .extract.page import PageInput
+from .normalize.dates import DateOptions
 from .pipelines.pool import ExtractionPool, WorkerCrashed
 from .record import RecordOptions, build_record, rejection_reason
 
@@ -181,3 +182,30 @@ def read_back(inputs: Iterable[Path], write: Callable[[dict[str, Any]], None], *
     if progress:
         progress.update(done, reader.stats.pages, reader.bytes_read(), final=True)
     return summary
+
+
+def _day(text: str | None, flag: str) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{flag} {text}: give a date as YYYY-MM-DD") from None
+
+
+def run_extract(args: Any, json_line: Callable[[dict[str, Any]], str]) -> int:
+    """``newscrawl extract FILE.warc.gz|FOLDER -o OUT.jsonl``: exit 2 when no input was a WARC."""
+    inputs = [Path(args.input_dir)]
+    filters = Filters(domains=tuple(d.lower().lstrip(".") for d in (args.domain or ())),
+                      since=_day(args.since, "--since"), until=_day(args.until, "--until"),
+                      languages=tuple(code.lower() for code in (args.lang or ())))
+    options = RecordOptions(dates=DateOptions(default_tz=args.timezone, day_first=args.day_first))
+    total = sum(f.stat().st_size for path in inputs for f in warc_files(path))
+    output = Path(args.output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with output.open("w", encoding="utf-8") as out:
+        summary = read_back(inputs, lambda line: out.write(json_line(line)), options=options,
+                            filters=filters, workers=args.jobs, progress=Progress(total))
+    print(summary.line(str(output)), file=sys.stderr)
+    files = [f for path in inputs for f in warc_files(path)]
+    return 2 if files and len(summary.bad_files) == len(files) else 0
