@@ -21,9 +21,10 @@ ARTICLE = """<html lang="en"><head><title>{title}</title>
 
 
 def article(title: str) -> bytes:
-    paragraph = ("<p>The council voted on Tuesday to extend the tram line to the harbour, after a "
-                 "debate that lasted most of the evening and drew a large crowd of residents.</p>")
-    return ARTICLE.format(title=title, paragraphs=paragraph * 6).encode()
+    paragraphs = "".join(f"<p>Point {n}: the council voted on Tuesday to extend the tram line to the harbour, "
+                         f"after debate number {n} lasted most of the evening and drew {n * 40} residents.</p>"
+                         for n in range(1, 7))
+    return ARTICLE.format(title=title, paragraphs=paragraphs).encode()
 
 
 def response(writer: WARCWriter, url: str, body: bytes, *, status: str = "200 OK",
