@@ -20,10 +20,12 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, TextIO
 
+from .archive.warc_reader import is_warc_path
 from .extract.encoding import decode_html, looks_binary
 from .extract.errors import ExtractionError
 from .extract.page import PageInput
 from .normalize.dates import DateOptions, validate_timezone
+from .readback import run_extract as run_warc_extract
 from .record import RecordOptions, build_record
 
 
@@ -225,7 +227,8 @@ def build_parser() -> argparse.ArgumentParser:
     crawl.add_argument("-s", "--set", action="append", metavar="NAME=VALUE", help="a Scrapy or NEWSCRAWL_* setting")
     crawl.add_argument("-L", "--loglevel", help="log level (default: INFO)")
     extract = commands.add_parser("extract", help="extract records from a folder of saved pages")
-    extract.add_argument("input_dir", help="folder of *.html / *.htm / *.html.gz files (subfolders too)")
+    extract.add_argument("input_dir", help="folder of *.html / *.htm / *.html.gz files (subfolders too), "
+                         "or a .warc / .warc.gz file or a folder of them")
     extract.add_argument("--output", "-o", required=True,
                          help="JSON Lines file to write, replaced only once complete; - for standard output")
     extract.add_argument("--urls", help="JSON object mapping id to a URL or to {\"url\": ...}")
@@ -234,6 +237,11 @@ def build_parser() -> argparse.ArgumentParser:
                          help="read 02/11/2013 as 2 November")
     extract.add_argument("--jobs", "-j", type=int, default=1,
                          help="worker processes (faster on several cores; same total CPU)")
+    warc = extract.add_argument_group("WARC input only")
+    warc.add_argument("--domain", action="append", help="keep only this host and its subdomains (repeatable)")
+    warc.add_argument("--since", metavar="YYYY-MM-DD", help="keep records published (else fetched) on or after")
+    warc.add_argument("--until", metavar="YYYY-MM-DD", help="keep records published (else fetched) on or before")
+    warc.add_argument("--lang", action="append", help="keep only this language code, e.g. de (repeatable)")
     return parser
 
 
@@ -243,6 +251,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "crawl":
         return _run_crawl(args)
+    if args.jobs < 1:
+        parser.error(f"--jobs {args.jobs}: give 1 or more worker processes")
+    if Path(args.input_dir).exists() and is_warc_path(Path(args.input_dir)):
+        try:
+            return run_warc_extract(args, _json_line)
+        except ValueError as exc:
+            parser.error(str(exc))
     if not Path(args.input_dir).is_dir():
         parser.error(f"{args.input_dir} is not a folder")
     if args.urls and not Path(args.urls).is_file():

@@ -56,3 +56,12 @@ def built_record(page: PageInput, options: RecordOptions = RecordOptions()) -> B
 def build_record(page: PageInput, options: RecordOptions = RecordOptions()) -> Article:
     """Extract and normalize one page. Raises ExtractionError subclasses for non-articles."""
     return built_record(page, options).article
+
+
+def rejection_reason(article: Article, min_body_chars: int) -> str | None:
+    """Reason code an article is unusable, or None when it is fine."""
+    if not article.headline:
+        return "no-headline"
+    if len(article.articleBody) < min_body_chars:
+        return "short-body"
+    return None

@@ -139,6 +139,20 @@ def _strict_utf8(data: bytes) -> str | None:
         return None
 
 
+def unusable_body(body: bytes, content_type: str | None, status: int = 200) -> tuple[str, str] | None:
+    """(code, detail) for a body that cannot be an HTML page, whatever its Content-Type says;
+    None for one worth extracting. The crawl and the WARC reader judge bytes the same way."""
+    if not body.strip():
+        return "empty-response", f"HTTP {status} with an empty body"
+    content_type = (content_type or "").lower()
+    # octet-stream is what servers send when they do not know: the bytes decide then.
+    if content_type and not any(t in content_type for t in ("html", "xml", "text/plain", "octet-stream")):
+        return "not-html", f"Content-Type {content_type.split(';')[0]}"
+    if looks_binary(body):
+        return "not-html", "binary content served as text"
+    return None
+
+
 def decode_html(data: bytes, content_type: str | None = None) -> str:
     """Text of an HTML document given its bytes and the HTTP Content-Type header, if any."""
     text = _strict_utf8(data)

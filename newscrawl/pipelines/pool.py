@@ -20,10 +20,12 @@ import multiprocessing
 import os
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-
 from datetime import datetime
+from typing import Any, TypeVar
 
 from ..extract.encoding import decode_html
 from ..extract.errors import ExtractionError
@@ -32,6 +34,7 @@ from ..items import FetchedPage
 from ..record import BuiltRecord, RecordOptions, built_record
 
 logger = logging.getLogger(__name__)
+Job = TypeVar("Job")
 
 #: What a worker sends back: the record, or the reason code and detail of an ExtractionError.
 Outcome = BuiltRecord | tuple[str, str]
@@ -137,6 +140,40 @@ class ExtractionPool:
             return await asyncio.wrap_future(alone.submit(extract_outcome, page, options))
         except BrokenProcessPool:
             raise WorkerCrashed(f"the extraction process died on {page.url}") from None
+        finally:
+            alone.shutdown(wait=False)
+
+    def imap(self, function: Callable[[Job], Any], jobs: Iterable[Job], *, window: int | None = None,
+             on_crash: Callable[[Job, WorkerCrashed], Any]) -> Iterator[Any]:
+        """``function(job)`` for every job, in order, for a command-line run (no event loop).
+
+        At most ``window`` jobs are in flight, so a 1 GB WARC read lazily stays a few pages in
+        memory. A dead worker costs a fresh pool and one isolated retry of each job in flight,
+        as in ``extract``; a job that kills its own process gives ``on_crash(job, error)``.
+        """
+        limit = window or self.workers * 8
+        pending: deque[tuple[Job, Future[Any]]] = deque()
+        for job in jobs:
+            pending.append((job, self._pool().submit(function, job)))
+            if len(pending) >= limit:
+                yield self._result(*pending.popleft(), function, on_crash)
+        while pending:
+            yield self._result(*pending.popleft(), function, on_crash)
+
+    def _result(self, job: Job, future: Future[Any], function: Callable[[Job], Any],
+                on_crash: Callable[[Job, WorkerCrashed], Any]) -> Any:
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            # the futures still pending on the broken pool fail too: replace it only once
+            if self._executor is not None and getattr(self._executor, "_broken", False):
+                self._replace(self._executor)
+        context = multiprocessing.get_context("spawn")
+        alone = ProcessPoolExecutor(1, mp_context=context, initializer=start_worker, initargs=(os.getpid(),))
+        try:
+            return alone.submit(function, job).result()
+        except BrokenProcessPool:
+            return on_crash(job, WorkerCrashed("the extraction process died"))
         finally:
             alone.shutdown(wait=False)
 

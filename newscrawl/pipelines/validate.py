@@ -9,15 +9,9 @@ from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
 
 from ..items import Article
+from ..record import rejection_reason
 
-
-def rejection_reason(article: Article, min_body_chars: int) -> str | None:
-    """Reason code an article is unusable, or None when it is fine."""
-    if not article.headline:
-        return "no-headline"
-    if len(article.articleBody) < min_body_chars:
-        return "short-body"
-    return None
+__all__ = ["ValidateArticlePipeline", "rejection_reason"]
 
 
 class ValidateArticlePipeline:

@@ -32,7 +32,7 @@ from ..discover.sitemaps import iter_sitemap, sitemap_urls_from_robots
 from ..discover.urls import (
     canonical_request_url, is_article_url, is_calendar_url, is_excluded_url, pagination_number,
 )
-from ..extract.encoding import looks_binary
+from ..extract.encoding import unusable_body
 from ..extract.errors import ExtractionError
 from ..feedstorage import gzip_feed_names
 from ..fetch import fetched_page
@@ -40,8 +40,7 @@ from ..items import FetchedPage
 from ..middlewares.drops import failure_reason, record_drop
 from ..middlewares.robots import ROBOTS_SITEMAPS_META
 from ..pipelines.pool import page_input
-from ..pipelines.validate import rejection_reason
-from ..record import build_record, site_options
+from ..record import build_record, rejection_reason, site_options
 from ..sites import Site, SiteConfigError, site_from_mapping
 
 _FEED_LINKS = '//link[@rel="alternate"][contains(@type, "rss") or contains(@type, "atom")]/@href'
@@ -332,15 +331,8 @@ class NewsSpider(scrapy.Spider):
 
     def _unusable_body(self, response: Response) -> tuple[str, str] | None:
         """(code, detail) for a body that cannot be an HTML page, whatever its Content-Type says."""
-        if not response.body.strip():
-            return "empty-response", f"HTTP {response.status} with an empty body"
-        content_type = response.headers.get("Content-Type", b"").decode("latin-1").lower()
-        # octet-stream is what servers send when they do not know: the bytes decide then.
-        if content_type and not any(t in content_type for t in ("html", "xml", "text/plain", "octet-stream")):
-            return "not-html", f"Content-Type {content_type.split(';')[0]}"
-        if looks_binary(response.body):
-            return "not-html", "binary content served as text"
-        return None
+        content_type = response.headers.get("Content-Type", b"").decode("latin-1")
+        return unusable_body(response.body, content_type, response.status)
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
         """One page extracted and normalized on the spot: the default callback, which
