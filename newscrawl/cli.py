@@ -253,23 +253,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run_crawl(args)
     if args.jobs < 1:
         parser.error(f"--jobs {args.jobs}: give 1 or more worker processes")
-    if Path(args.input_dir).exists() and is_warc_path(Path(args.input_dir)):
-        try:
-            return run_warc_extract(args, _json_line)
-        except ValueError as exc:
-            parser.error(str(exc))
-    if not Path(args.input_dir).is_dir():
-        parser.error(f"{args.input_dir} is not a folder")
     if args.urls and not Path(args.urls).is_file():
         parser.error(f"--urls {args.urls}: no such file")
-    if args.jobs < 1:
-        parser.error(f"--jobs {args.jobs}: give 1 or more worker processes")
     if args.timezone:
         try:
             validate_timezone(args.timezone)
         except ValueError as exc:
             parser.error(str(exc))
+    source = Path(args.input_dir)
     try:
+        if source.exists() and is_warc_path(source):
+            where = "standard output" if args.output == "-" else args.output
+            with _output_stream(args.output) as out:
+                return run_warc_extract(args, lambda line: out.write(_json_line(line)), where)
+        if not source.is_dir():
+            parser.error(f"{args.input_dir} is not a folder")
         return _run_extract(args)
     except ValueError as exc:
         parser.error(str(exc))

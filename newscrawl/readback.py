@@ -193,19 +193,15 @@ def _day(text: str | None, flag: str) -> date | None:
         raise ValueError(f"{flag} {text}: give a date as YYYY-MM-DD") from None
 
 
-def run_extract(args: Any, json_line: Callable[[dict[str, Any]], str]) -> int:
-    """``newscrawl extract FILE.warc.gz|FOLDER -o OUT.jsonl``: exit 2 when no input was a WARC."""
+def run_extract(args: Any, write: Callable[[dict[str, Any]], None], where: str) -> int:
+    """``newscrawl extract FILE.warc.gz|FOLDER``, each line given to ``write``: exit 2 when no input was a WARC."""
     inputs = [Path(args.input_dir)]
     filters = Filters(domains=tuple(d.lower().lstrip(".") for d in (args.domain or ())),
                       since=_day(args.since, "--since"), until=_day(args.until, "--until"),
                       languages=tuple(code.lower() for code in (args.lang or ())))
     options = RecordOptions(dates=DateOptions(default_tz=args.timezone, day_first=args.day_first))
-    total = sum(f.stat().st_size for path in inputs for f in warc_files(path))
-    output = Path(args.output)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    with output.open("w", encoding="utf-8") as out:
-        summary = read_back(inputs, lambda line: out.write(json_line(line)), options=options,
-                            filters=filters, workers=args.jobs, progress=Progress(total))
-    print(summary.line(str(output)), file=sys.stderr)
     files = [f for path in inputs for f in warc_files(path)]
+    summary = read_back(inputs, write, options=options, filters=filters, workers=args.jobs,
+                        progress=Progress(sum(f.stat().st_size for f in files)))
+    print(summary.line(where), file=sys.stderr)
     return 2 if files and len(summary.bad_files) == len(files) else 0
