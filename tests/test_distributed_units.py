@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -11,15 +12,18 @@ from typing import Any
 
 import pytest
 import redis
+from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy import Request, Spider
 from scrapy.exceptions import DropItem
 from scrapy.settings import Settings
+from scrapy.statscollectors import StatsCollector
 from scrapy.utils.test import get_crawler
 
 from newscrawl.distributed.addon import RedisAddon
 from newscrawl.distributed.dedupe import SharedDeduplicatePipeline
 from newscrawl.distributed.polite import SharedDelayMiddleware
 from newscrawl.distributed.queue import LeasedPriorityQueue
+from newscrawl.distributed.scheduler import ReliableScheduler
 from newscrawl.items import Article, Metadata
 from redis_fixture import redis_url  # noqa: F401 - the session fixture
 
@@ -126,6 +130,39 @@ def test_a_request_that_keeps_killing_workers_is_given_up(server: redis.Redis, k
         time.sleep(0.01)
         outcomes.append(worker.requeue_expired())
     assert outcomes == [(1, 0), (1, 0), (0, 1)] and len(worker) == 0
+
+
+class _KilledAfterOneWrite(redis.Redis):  # type: ignore[type-arg]
+    """A worker's client that dies (connection gone) as soon as one write command has been done."""
+
+    wrote = False
+
+    def execute_command(self, *args: Any, **options: Any) -> Any:
+        """Run the command, unless the worker already died; a write kills it once done."""
+        if self.wrote:
+            raise redis.ConnectionError("the worker was killed")
+        result = super().execute_command(*args, **options)
+        self.wrote = args[0] in ("SADD", "ZADD", "EVALSHA", "EVAL")
+        return result
+
+
+def scheduler(server: redis.Redis, key: str) -> ReliableScheduler:
+    """The shared scheduler's queue and dupefilter as one worker holds them."""
+    made = ReliableScheduler(server, persist=True, queue_key=f"{key}:requests", dupefilter_key=f"{key}:seen")
+    made.queue = queue(server, key)
+    made.df = RFPDupeFilter(server, key=f"{key}:seen")
+    made.stats, made.spider = StatsCollector(get_crawler()), _Spider()
+    return made
+
+
+def test_a_worker_killed_while_queueing_a_request_loses_it_to_no_one(redis_url: str, key: str) -> None:  # noqa: F811
+    doomed = scheduler(_KilledAfterOneWrite.from_url(redis_url), key)
+    with contextlib.suppress(redis.ConnectionError):
+        doomed.enqueue_request(Request("http://a.test/story"))
+    # the page that linked to it is fetched again by another worker, and links to it again
+    alive = scheduler(redis.Redis.from_url(redis_url), key)
+    alive.enqueue_request(Request("http://a.test/story"))
+    assert [alive.next_request().url, alive.next_request()] == ["http://a.test/story", None]
 
 
 def middleware(redis_url: str, key: str, delay: float) -> SharedDelayMiddleware:  # noqa: F811

@@ -44,6 +44,13 @@ for _, member in ipairs(expired) do
 end
 return {requeued, dropped}
 """
+# KEYS: dupefilter set, queue; ARGV: fingerprint, score, request. 1 if queued, 0 if seen before.
+# One script: a worker killed between "seen" and "queued" would lose the request for good.
+_ADD_NEW = """
+if redis.call('SADD', KEYS[1], ARGV[1]) == 0 then return 0 end
+redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
+return 1
+"""
 # KEYS: processing; ARGV: lease ms, members... Only leases still held are extended (XX).
 _RENEW = """
 local t = redis.call('TIME')
@@ -67,6 +74,7 @@ class LeasedPriorityQueue(PriorityQueue):
         self._pop = server.register_script(_POP)
         self._requeue = server.register_script(_REQUEUE)
         self._renew = server.register_script(_RENEW)
+        self._add_new = server.register_script(_ADD_NEW)
         self.leases: dict[bytes, Any] = {}
         """Member (encoded request) -> Request, for the requests this worker holds."""
 
@@ -78,6 +86,11 @@ class LeasedPriorityQueue(PriorityQueue):
         request = self._decode_request(member)
         self.leases[member] = request
         return request
+
+    def push_unseen(self, request: Any, fingerprint: str, seen_key: str) -> bool:
+        """Mark the request seen in the dupefilter set and queue it, at once; False if it was seen."""
+        data = self._encode_request(request)
+        return bool(self._add_new(keys=[seen_key, self.key], args=[fingerprint, -request.priority, data]))
 
     def ack(self, members: list[bytes]) -> None:
         """Done with these requests: forget their leases."""

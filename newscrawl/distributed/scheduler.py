@@ -90,12 +90,13 @@ class ReliableScheduler(Scheduler):
             logger.info("Re-queued %s requests of dead workers (%s given up)", requeued, dropped)
 
     def enqueue_request(self, request: Any) -> bool:
-        """Queue a request unless the shared dupefilter has seen it."""
-        if not request.dont_filter and self.df.request_seen(request):
+        """Queue a request unless the shared dupefilter has seen it (one atomic step: see push_unseen)."""
+        if request.dont_filter:
+            self.queue.push(request)
+        elif not self.queue.push_unseen(request, self.df.request_fingerprint(request), self.df.key):
             self.df.log(request, self.spider)
             return False
         self.stats.inc_value("scheduler/enqueued/redis")  # scrapy-redis passes spider=: deprecated
-        self.queue.push(request)
         return True
 
     def next_request(self) -> Any:
