@@ -128,6 +128,18 @@ def _first_credit(elements: list[HtmlElement], sites: frozenset[str]) -> list[st
     return fallback
 
 
+# Paths of author profile pages: a link there names a writer, whatever the markup around it.
+_PROFILE_HREF = re.compile(
+    r"/(?:authors?|autor(?:en|in)?|auteurs?|autore|autori|people|person|profiles?|profil|staff"
+    r"|journalist(?:en)?|redakteur(?:e|in)?|writers?|contributors?|columnists?|reporters?|firmas?)/"
+    # a name's slug ("jane-roe", "jane_roe-123"), not a story's ("395567-a-story-title.html")
+    r"[^\W\d_]+(?:[-_.][^\W\d_]+){0,3}(?:[-_]\d+)?(?:\.html?)?/?(?:$|[?#])", re.IGNORECASE)
+
+
+def _is_profile_link(element: HtmlElement) -> bool:
+    return element.tag == "a" and bool(_PROFILE_HREF.search(element.get("href") or ""))
+
+
 def _is_strong(element: HtmlElement) -> bool:
     """rel=author, itemprop=author, a byline or author-name class: markup meant for the byline."""
     return (
@@ -152,7 +164,7 @@ def _marked_elements(doc: HtmlElement) -> list[HtmlElement]:
         classes = attributes.get("class")
         if ((classes and _MARK_CLASS.search(classes)) or attributes.get("rel") == "author"
                 or "uthor" in (attributes.get("itemprop") or "") or "uthor" in (attributes.get("id") or "")
-                or "uthor" in (attributes.get("data-testid") or "")):
+                or "uthor" in (attributes.get("data-testid") or "") or _is_profile_link(element)):
             found.append(element)
     return found
 
@@ -161,8 +173,11 @@ def visible_byline(doc: HtmlElement, sites: frozenset[str]) -> list[str]:
     """The first author or byline element that credits someone, strongest markup first."""
     elements = _marked_elements(doc)
     strong = [e for e in elements if _is_strong(e)]
-    weak = [e for e in elements if not _is_strong(e)]
-    return _first_credit(strong + list(doc.iter("address")), sites) or _first_credit(weak, sites)
+    weak = [e for e in elements if not _is_strong(e) and not _is_profile_link(e)]
+    # A link to an author's profile page names a writer even where no markup says "byline".
+    profiles = [e for e in elements if _is_profile_link(e) and not _is_strong(e)]
+    return (_first_credit(strong + list(doc.iter("address")), sites) or _first_credit(weak, sites)
+            or _first_credit(profiles, sites))
 
 
 def text_byline(doc: HtmlElement, sites: frozenset[str]) -> list[str]:

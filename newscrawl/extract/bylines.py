@@ -7,6 +7,7 @@ last resort: the normalizer files such a credit under agencies, never under auth
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache, lru_cache
 from typing import Any
@@ -55,11 +56,31 @@ def json_ld_credits(data: StructuredData) -> list[str]:
     return credits
 
 
+# Library metadata writes a person "Last, First" (Dublin Core, Highwire's citation_author).
+_INVERTED_META = ("dc.creator", "dcterms.creator", "citation_author")
+_INVERTED = re.compile(r"^([A-ZÀ-Þ][\w'’-]+(?:\s[a-z]{1,3}\s[A-ZÀ-Þ][\w'’-]+)?),\s*"
+                       r"([A-ZÀ-Þ][\w'’-]+\.?(?:[\s-][A-ZÀ-Þ][\w'’-]*\.?)?)$")
+
+
+def uninvert(value: str) -> str:
+    """ "Silverman, Ben" -> "Ben Silverman"; an agency after the comma is left as it is.
+
+    >>> uninvert("Silverman, Ben"), uninvert("Roe, Jane A."), uninvert("Jane Roe, Reuters")
+    ('Ben Silverman', 'Jane A. Roe', 'Jane Roe, Reuters')
+    """
+    match = _INVERTED.match(value.strip())
+    if not match or agency_name(match.group(2)) or agency_name(match.group(1)):
+        return value
+    return f"{match.group(2)} {match.group(1)}"
+
+
 def meta_credits(metas: Mapping[str, list[str]]) -> list[str]:
     """Author names from <meta> tags, skipping profile URLs."""
     credits: list[str] = []
     for key in AUTHOR_META:
         for value in metas.get(key, []):
+            if key in _INVERTED_META:
+                value = "; ".join(uninvert(v) for v in value.split(";"))
             if not value.startswith(("http", "www.", "@")) and value not in credits:
                 credits.append(value)
         if credits:

@@ -55,6 +55,19 @@ ROLE_WORDS = frozenset(
         "and", "for", "desk", "at", "large", "author", "authors",
     }
 )
+# A newsroom desk printed before a job title: "Games Editor", "Tech Reporter", "Wissenschaftsredakteur".
+DESK_WORDS = frozenset(
+    {
+        "games", "gaming", "tech", "technology", "science", "health", "music", "film", "movies", "culture",
+        "arts", "art", "fashion", "travel", "food", "sport", "sports", "politics", "political", "business",
+        "economics", "economy", "finance", "financial", "markets", "energy", "climate", "environment",
+        "environmental", "education", "entertainment", "lifestyle", "books", "opinion", "news", "digital",
+        "video", "audio", "photo", "social", "media", "data", "world", "europe", "legal", "crime",
+        "courts", "transport", "property", "motoring", "wine", "tv", "television", "features", "city",
+        "metro", "local", "regional", "weather", "religion", "defence", "defense", "security",
+        "diplomatic", "white", "house", "washington", "global", "consumer", "personal", "community",
+    }
+)
 # Credits that are form labels, link texts or placeholders, never a person.
 LABELS = frozenset(
     {

@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from .agencies import LABELS, LINK_WORDS, ROLE_WORDS, agency_name, is_organisation
+from .agencies import DESK_WORDS, LABELS, LINK_WORDS, ROLE_WORDS, agency_name, is_organisation
+from .byline_words import PREFIX, is_stock_photo, strip_trailers
 
 _TAGS = re.compile(r"<[^>]+>")
 _EMAIL = re.compile(r"\S+(?:@|\[at\]|\(at\))\S+\.\w+", re.IGNORECASE)
@@ -30,7 +31,8 @@ _OTHER_WORK = re.compile(
     r"|\b(?:telefon|tel|phone|fax|kontakt|contact)\b.*",
     re.IGNORECASE,
 )
-_NAMES = re.compile(r"\s*(?:,|;|\s(?:and|und|y|et|e|&amp;|&|sowie|with|mit)\s|&)\s*", re.IGNORECASE)
+# Names joined: "and" in the languages of the lexicon (byline_words) and the Nordic ones.
+_NAMES = re.compile(r"\s*(?:,|;|\s(?:and|und|y|et|e|en|og|och|ja|&amp;|&|sowie|with|mit)\s|&)\s*", re.IGNORECASE)
 _WEEKDAYS = (
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag"
     r"|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes"
@@ -47,8 +49,9 @@ _DATE_START = re.compile(
     rf"\s*:?\s*)?(?:\d{{1,2}}\.?\s*(?:{_MONTHS})[a-zäéû]*\.?|\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}"
     rf"|(?<![\w])(?:{_MONTHS})[a-zäé]*\.?\s+(?:\d{{1,2}}\b|(?:19|20)\d\d)|\b\d{{1,2}}:\d{{2}}"
     rf"|\b(?:19|20)\d{{2}}\b"
-    rf"|(?:vor|il y a|hace)\s+\d+\s|\b(?:ca\.\s*)?\d+\s*(?:hours?|minutes?|min|mins|days?|stunden?"
-    rf"|minuten?|tagen?|words|wörter|read)\b|\b(?:{_WEEKDAYS})\b)",
+    rf"|(?:vor|il y a|hace|há)\s+\d+\s\w*|\b(?:ca\.\s*)?\d+\s*(?:hours?|minutes?|min|mins|days?|stunden?"
+    rf"|minuten?|tagen?|words|wörter|read|hrs?|h|d|std\.?|heures?|horas?|ore|uur)\b(?:\s+ago\b)?"
+    rf"|\b(?:{_WEEKDAYS})\b)",
     re.IGNORECASE,
 )
 # A month or weekday left alone ("Nov"); "Jan", "Mar" and "May" are first names too.
@@ -64,18 +67,7 @@ _DATE = re.compile(
     r"(?:\s*\b(?:IST|GMT|UTC|CET|CEST|MEZ|MESZ|EST|EDT|PST|PDT|BST|ET)\b)?",
     re.IGNORECASE
 )
-_PREFIX = re.compile(
-    r"^(?:(?:posted|published|written|created|ein artikel|words|story|text|reported|report|artikel|beitrag"
-    r"|rezept|geschrieben"
-    r"|verfasst|eingestellt|erstellt|veröffentlicht|publiziert|publicado|escrito|écrit|publié"
-    r"|redigé|un articolo|a cura|pressemitteilung|kommentar|gastbeitrag|ein beitrag)\s*)?"
-    r"(?:by|von|vom|par|por|door|di|av|af|durch)\s*:?(?:\s+|$)"
-    r"|^(?:autor(?:in|en)?|author(?:s)?|text|texto|texte|verfasser(?:in)?|auteur|autore"
-    r"|reporter|writer|by|von|por|par|redakteur(?:in)?|redaktion|quelle|автор|авторы|текст|source|fuente|bron|fonte"
-    r"|责任编辑|作者|编辑|撰文|记者|文)\s*[:：]\s*"
-    r"|^(?:geschrieben|posted|written|beitrag|artikel)?\s*(?-i:(?:[Bb]y|[Vv]on)(?=[A-ZÄÖÜ][a-zäöüß]))",
-    re.IGNORECASE,
-)
+_PREFIX = PREFIX
 # "Jane Roe For The Mail On Sunday": the paper she wrote for is no credit of the page.
 _AFFILIATION = re.compile(
     r"\s+(?i:for|für|pour|para)\s+(?i:the|die|den|der|das|la|le|el|los|las)\s+[A-Z].*$"
@@ -147,7 +139,12 @@ def cut_dates(text: str) -> str:
 def _strip_roles(part: str) -> str:
     """Drop job titles around a name: "Staff Writer Jane Roe" / "FOCUS-Experte Jane Roe"."""
     words = part.split()
+    roles = 0
     while words and _is_role(words[-1]) and len(words) > 1:
+        words.pop()
+        roles += 1
+    # "Ben Silverman Games Editor": the desk before a job title goes with it.
+    while roles and len(words) > 2 and words[-1].strip(",.").lower() in DESK_WORDS:
         words.pop()
     # "Jane Roe Alle Artikel Kontakt", but "Malay Mail" stays a name.
     while len(words) > 2 and words[-1].lower() in LINK_WORDS:
@@ -183,13 +180,28 @@ def clean_segment(segment: str) -> list[str]:
     found = []
     for part in _NAMES.split(segment):
         part = strip_prefix(part.strip(" :|-–—()[]\"'“”„"))
-        part = _strip_roles(part).strip(" ,:|/-–—")
+        part = strip_trailers(_strip_roles(part).strip(" ,:|/-–—"))
+        part = _handle_as_name(part)
         # Keep the period of a final initial ("Joe S."), drop a sentence's.
         if part.endswith(".") and not re.search(r"(?:\b\w|Jr|Sr)\.$", part):
             part = part.rstrip(".")
         if part and _is_plausible(part):
             found.append(part)
     return found
+
+
+_SLUG_NAME = re.compile(r"^[a-zà-ÿ]{2,}(?:[._][a-zà-ÿ]{2,}){1,2}$")
+# Last labels of a domain: "jane.doe" may be a name, "example.com" is a site.
+_TLDS = frozenset({"com", "net", "org", "de", "at", "ch", "uk", "fr", "es", "it", "nl", "be", "eu",
+                   "info", "io", "co", "pl", "ru", "dk", "se", "no", "fi", "pt", "br", "us", "ca",
+                   "au", "in", "jp", "cn", "biz", "tv", "me", "blog", "news", "online", "app"})
+
+
+def _handle_as_name(part: str) -> str:
+    """A user name made of a first and last name ("christian.stadtfeld") -> "Christian Stadtfeld"."""
+    if not _SLUG_NAME.match(part) or re.split(r"[._]", part)[-1] in _TLDS:
+        return part
+    return " ".join(word.capitalize() for word in re.split(r"[._]", part))
 
 
 def _drop_places(parts: list[str]) -> list[str]:
@@ -237,6 +249,8 @@ def split_credit(raw: str, site_names: frozenset[str] = frozenset()) -> Credits:
     credits = Credits()
     organisations = []
     for part in _drop_places([_drop_site_words(p, site_names) for p in parts]):
+        if is_stock_photo(part):
+            continue  # a picture agency credits the photo, not the story
         if name_key(part) in site_names:
             credits.sites.append(part)
         elif agency := agency_name(part):

@@ -1,0 +1,101 @@
+"""The byline lexicon and the byline classes of unseen pages: labels of seven languages, trailing
+words, roles, "Last, First", user names, stock agencies, profile links. One hand-written credit
+or page per class; each fails without its mechanism."""
+
+from __future__ import annotations
+
+import pytest
+
+from newscrawl.extract.bylines import extract_credits_raw
+from newscrawl.extract.page import parse_html
+from newscrawl.extract.structured import parse_structured_data
+from newscrawl.normalize.bylines import normalize_credits
+
+
+def people(*raw: str) -> list[str]:
+    return [name for name, _ in normalize_credits(list(raw)).people]
+
+
+@pytest.mark.parametrize("raw", [
+    "By Jane Roe", "Post author By Jane Roe", "Published by Jane Roe", "View all posts by Jane Roe",
+    "Von Jane Roe", "Veröffentlicht von Jane Roe", "Gespeichert von Jane Roe", "Zeige alle Beiträge von Jane Roe »",
+    "Interview: Jane Roe", "Par Jane Roe", "Publié par Jane Roe", "Voir tous les articles de Jane Roe",
+    "Por Jane Roe", "Publicado por Jane Roe", "Escrito por Jane Roe", "Texto: Jane Roe",
+    "Di Jane Roe", "Pubblicato da Jane Roe", "A cura di Jane Roe", "Autore: Jane Roe",
+    "Door Jane Roe", "Geschreven door Jane Roe", "Bekijk alle berichten van Jane Roe", "Tekst: Jane Roe",
+])
+def test_byline_labels_of_seven_languages_leave_the_name(raw: str) -> None:
+    assert people(raw) == ["Jane Roe"]
+
+
+@pytest.mark.parametrize("raw", [
+    "Jane Roe im Gespräch", "Jane Roe Veröffentlicht", "Jane Roe, published", "Jane Roe Fr", "Jane Roe Thu.",
+    "Jane Roe • 8h", "Jane Roe Updated 3 hours ago", "Jane Roe vor 2 Stunden", "Jane Roe | il y a 3 heures",
+])
+def test_words_after_the_name_go(raw: str) -> None:
+    assert people(raw) == ["Jane Roe"]
+
+
+def test_a_two_word_name_ending_like_a_weekday_stays_whole() -> None:
+    assert people("Yang Sun") == ["Yang Sun"] and people("Anh Do") == ["Anh Do"]
+
+
+@pytest.mark.parametrize(("raw", "names"), [
+    ("Ben Silverman Games Editor", ["Ben Silverman"]),
+    ("Jane Roe, Senior Editor, Technology and Science", ["Jane Roe"]),
+    ("Senior Political Correspondent Jane Roe", ["Jane Roe"]),
+])
+def test_job_titles_go_whole(raw: str, names: list[str]) -> None:
+    assert people(raw) == names
+
+
+@pytest.mark.parametrize(("raw", "names"), [
+    ("JANE ROE AND JOHN DOE", ["Jane Roe", "John Doe"]),
+    ("Jens Hansen og Mette Holm", ["Jens Hansen", "Mette Holm"]),
+    ("Anna Berg och Lars Ek", ["Anna Berg", "Lars Ek"]),
+    ("Jan de Vries en Piet Jansen", ["Jan de Vries", "Piet Jansen"]),
+    ("Anna Schmidt und Karl Huber", ["Anna Schmidt", "Karl Huber"]),
+])
+def test_names_joined_by_and_in_any_language_are_two(raw: str, names: list[str]) -> None:
+    assert people(raw) == names
+
+
+def test_a_first_dot_last_user_name_is_written_as_a_name() -> None:
+    assert people("christian.stadtfeld") == ["Christian Stadtfeld"]
+    assert people("example.com") == []  # a domain names a site
+
+
+@pytest.mark.parametrize("raw", ["Getty Images", "Foto: Jane Roe / iStock", "IMAGO", "picture alliance"])
+def test_stock_photo_agencies_are_no_authors(raw: str) -> None:
+    found = normalize_credits([raw])
+    assert "Getty" not in str(found.people) and not [a for a in found.agencies if "stock" in a.lower()]
+    assert not found.people or found.people[0][0] == "Jane Roe"
+
+
+def test_agency_material_is_an_agency_credit() -> None:
+    found = normalize_credits(["Von Jane Roe, mit Material von dpa"])
+    assert [n for n, _ in found.people] == ["Jane Roe"] and found.agencies == ["dpa"]
+
+
+def credits(body: str, head: str = "") -> list[str]:
+    doc = parse_html(f"<html><head>{head}</head><body>{body}</body></html>")
+    return extract_credits_raw(doc, parse_structured_data(doc), "https://news.example.org/2024/05/01/story")
+
+
+def test_last_first_in_library_metadata_is_one_person() -> None:
+    raw = credits("<p>Story.</p>", head='<meta name="DC.creator" content="Silverman, Ben">')
+    assert people(*raw) == ["Ben Silverman"]
+    raw = credits("<p>Story.</p>", head='<meta name="citation_author" content="Roe, Jane A.">')
+    assert people(*raw) == ["Jane A. Roe"]
+
+
+def test_a_link_to_an_author_profile_is_evidence_without_byline_markup() -> None:
+    body = ('<article><h1>Council votes</h1><div class="meta">Written by <a href="/people/jane-roe/">Jane Roe</a>'
+            '</div><p>The council voted.</p></article>')
+    assert people(*credits(body)) == ["Jane Roe"]
+
+
+def test_a_story_link_in_a_people_section_is_no_profile() -> None:
+    body = ('<article><h1>Council votes</h1><p>The council voted.</p></article>'
+            '<aside><a href="/magazin/people/395567-star-opens-up.html">Star opens up</a></aside>')
+    assert credits(body) == []
