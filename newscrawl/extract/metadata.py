@@ -16,10 +16,7 @@ from .structured import StructuredData, as_text, node_types
 
 _SPACE = re.compile(r"\s+")
 # Title suffixes like "Story title | Site" or "Story title - Site name".
-_TITLE_SEPARATOR = re.compile(r"\s+[|\u2013\u2014\-:»·]\s+(?=[^|\u2013\u2014\-:»·]{2,60}$)")
 # Compiled once: doc.xpath("...") compiles its expression on every call.
-XPATH_H1 = XPath("//h1")
-XPATH_TITLE = XPath("//title")
 XPATH_CANONICAL = XPath('//link[@rel="canonical"]/@href')
 XPATH_HTML_LANG = XPath("/html/@lang | /html/@xml:lang")
 XPATH_CONTENT_LANGUAGE = XPath(
@@ -75,21 +72,6 @@ def meta_contents(doc: HtmlElement, *names: str) -> list[str]:
     """Every non-empty content of <meta> tags named any of ``names``, in page order, once each."""
     index = meta_index(doc)
     return list(dict.fromkeys(v for name in names for v in index.get(name.lower(), ())))
-
-
-def extract_headline(doc: HtmlElement, data: StructuredData) -> str | None:
-    """The story's headline."""
-    if found := clean_text(as_text(data.article_value("headline"))):
-        return found
-    if found := meta_content(doc, "og:title", "twitter:title"):
-        return found
-    for h1 in XPATH_H1(doc)[:1]:
-        if found := clean_text(h1.text_content()):
-            return found
-    for title in XPATH_TITLE(doc)[:1]:
-        if found := clean_text(title.text_content()):
-            return _TITLE_SEPARATOR.split(found)[0]
-    return None
 
 
 def extract_description(doc: HtmlElement, data: StructuredData) -> str | None:

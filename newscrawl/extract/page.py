@@ -17,7 +17,8 @@ from ..items import Article, Breadcrumb, Image, Metadata
 from ..normalize.raw import RawRecord
 from . import metadata
 from .body import extract_body
-from .bylines import extract_credits_raw
+from .bylines import extract_credits_raw, site_names
+from .headline import extract_headline
 from .dates import extract_date_candidates
 from .classify import judge_page_type
 from .errors import EmptyBody, NotHtml, not_an_article
@@ -87,7 +88,8 @@ class ArticlePage:
 
     def headline(self) -> str | None:
         """The headline, falling back to the news sitemap title."""
-        return metadata.extract_headline(self.doc, self.data) or self.page.hints.get("news_title")
+        sites = site_names(self.data, metadata.meta_index(self.doc), self.page.url)
+        return extract_headline(self.doc, self.data, sites) or self.page.hints.get("news_title")
 
     def canonical_url(self) -> str | None:
         """The canonical URL the page declares."""

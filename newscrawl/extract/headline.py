@@ -1,0 +1,197 @@
+"""The headline, by a vote of the places a page writes it.
+
+A page states its headline several times: JSON-LD ``headline``, ``og:title``, ``twitter:title``,
+an ``<h1>`` (or an element marked ``itemprop=headline``) and ``<title>``. Each alone fails on
+some site: JSON-LD holding a short description, the first ``<h1>`` being the logo, a
+``<title>`` reading "Site | Headline". Together they rarely do: the candidate most others agree
+with wins, and the order of trust below only breaks ties. A candidate that is only the site's
+name (a logo, a ``<title>``'s site part) is no headline.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lxml.etree import XPath
+from lxml.html import HtmlElement
+
+from ..normalize.bylines import name_key
+from .metadata import clean_text, meta_index
+from .structured import StructuredData, as_text
+
+# Where a <title> or og:title joins the headline and the site's name: "Headline | Site".
+_SEPARATOR = re.compile(r"\s+[|\u2013\u2014\-:»·•/]\s+|\s+::\s+|\s*\|\s*")
+_MARKED = XPath('//*[@itemprop="headline" or @itemprop="name headline" or @itemprop="headline name"]')
+_H1 = XPath("//h1")
+_TITLE = XPath("//title")
+_WORD = re.compile(r"\w+")
+_LOGO = re.compile(r"logo|brand|site-?title|site-?name|masthead", re.IGNORECASE)
+_AGREE = 0.8
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One statement of the headline and where it was found (lower rank = more trusted)."""
+
+    text: str
+    source: str
+    """Where it was found; og:title and twitter:title are one source (one copies the other)."""
+    rank: int
+
+
+def decode(text: str | None) -> str | None:
+    """Clean text with entities decoded, also those escaped twice ("R&amp;uuml;ckbau").
+
+    >>> decode("R&uuml;ckbau &quot;jetzt&quot;")
+    'Rückbau "jetzt"'
+    """
+    if not text:
+        return None
+    for _ in range(2):
+        if "&" not in text:
+            break
+        text = html.unescape(text)
+    return clean_text(text)
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def _agree(a: str, b: str) -> bool:
+    """The same headline, give or take a site name, a kicker or a subtitle on one of them."""
+    one, two = _words(a), _words(b)
+    if not one or not two:
+        return False
+    shorter, longer = (one, two) if len(one) <= len(two) else (two, one)
+    shared = sum(1 for w in set(shorter) if w in set(longer))
+    # most of the shorter is in the longer, and the shorter is not a word or two of it
+    return shared >= _AGREE * len(set(shorter)) and len(shorter) >= 0.5 * len(longer)
+
+
+# Pieces of a <title> that name no story: WordPress' "Blog Archive", a section's front.
+_GENERIC = frozenset({"blogarchive", "archive", "archiv", "home", "startseite", "news", "nachrichten",
+                      "blog", "accueil", "inicio", "notizie", "noticias", "nieuws", "article", "artikel"})
+
+
+def _is_site(text: str, sites: frozenset[str]) -> bool:
+    key = name_key(text)
+    return not key or key in sites or key in _GENERIC
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """Spans of the text between separators."""
+    spans, at = [], 0
+    for match in _SEPARATOR.finditer(text):
+        if match.start() > at:
+            spans.append((at, match.start()))
+        at = match.end()
+    if at < len(text):
+        spans.append((at, len(text)))
+    return spans
+
+
+def _without_site(text: str, sites: frozenset[str], guess: bool = False) -> str:
+    """"Headline | Site" -> "Headline", "Site - Headline" -> "Headline".
+
+    The site's name is cut off either end; when no piece is known as the site and ``guess``
+    (a <title>, which always names the site), the shorter end piece is taken for it.
+    """
+    spans = _pieces(text)
+    if len(spans) < 2:
+        return text
+    first, last = 0, len(spans)
+    while first < last and _is_site(text[slice(*spans[first])], sites):
+        first += 1
+    while last > first and _is_site(text[slice(*spans[last - 1])], sites):
+        last -= 1
+    if first == last:
+        return text
+    if guess and (first, last) == (0, len(spans)):
+        head, tail = text[slice(*spans[0])], text[slice(*spans[-1])]
+        if len(tail) <= len(head) and len(tail) <= 40:
+            last -= 1
+        elif len(head) < len(tail) and len(head) <= 40:
+            first += 1
+        while first < last - 1 and _is_site(text[slice(*spans[first])], sites):
+            first += 1  # "Site » Blog Archive » Headline"
+    return text[spans[first][0]:spans[last - 1][1]].strip()
+
+
+# Inline markup inside a word or phrase; any other child (a kicker's span, a <br>) is a break.
+_INLINE = frozenset({"a", "em", "i", "b", "strong", "u", "abbr", "sup", "sub", "mark", "q", "font"})
+
+
+def _heading_text(element: HtmlElement) -> str:
+    """The text of a heading, with a space where a child breaks it: "<span>Kicker</span>Headline"."""
+    pieces = [element.text or ""]
+    for child in element:
+        if not isinstance(child.tag, str):
+            pieces.append(child.tail or "")
+            continue
+        gap = "" if child.tag in _INLINE else " "
+        pieces += [gap, _heading_text(child), gap, child.tail or ""]
+    return "".join(pieces)
+
+
+def _is_logo(element: HtmlElement) -> bool:
+    """An <h1> that is the site's logo: a link to the home page, or marked as the brand."""
+    node: HtmlElement | None = element
+    for _ in range(3):
+        if node is None:
+            break
+        if _LOGO.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
+            return True
+        node = node.getparent()
+    links = element.xpath(".//a[@href]") or ([element.getparent()] if element.getparent() is not None
+                                              and element.getparent().tag == "a" else [])
+    return any((a.get("href") or "").rstrip("/") in ("", ".", "..") or
+               re.fullmatch(r"(?:https?:)?//[^/]+/?", a.get("href") or "") for a in links)
+
+
+def candidates(doc: HtmlElement, data: StructuredData, sites: frozenset[str] = frozenset()) -> Iterator[Candidate]:
+    """Every statement of the headline, most trusted first."""
+    metas = meta_index(doc)
+    def stated(raw: str | None, guess: bool = False) -> str | None:
+        text = decode(raw)
+        text = decode(_without_site(text, sites, guess)) if text else None
+        return text if text and not _is_site(text, sites) else None
+
+    # The marked element and the <h1> are often one element: one source, "heading".
+    for element in _MARKED(doc)[:2]:
+        if text := stated(element.get("content") or _heading_text(element)):
+            yield Candidate(text, "heading", 0)
+    if text := stated(as_text(data.article_value("headline"))):
+        yield Candidate(text, "json-ld", 1)
+    for rank, name in ((2, "og:title"), (4, "twitter:title")):
+        for value in metas.get(name, [])[:1]:
+            if text := stated(value):
+                yield Candidate(text, "meta", rank)
+    for element in _H1(doc)[:3]:
+        if not _is_logo(element) and (text := stated(_heading_text(element))):
+            yield Candidate(text, "heading", 3)
+            break
+    for title in _TITLE(doc)[:1]:
+        if text := stated(title.text_content(), guess=True):
+            yield Candidate(text, "title", 5)
+
+
+def vote(found: list[Candidate]) -> str | None:
+    """The candidate most other sources agree with; the most trusted among equals."""
+    if not found:
+        return None
+    def support(candidate: Candidate) -> int:
+        return len({o.source for o in found if o.source != candidate.source and _agree(candidate.text, o.text)})
+
+    best = min(found, key=lambda c: (-support(c), c.rank))
+    return best.text
+
+
+def extract_headline(doc: HtmlElement, data: StructuredData, sites: frozenset[str] = frozenset()) -> str | None:
+    """The story's headline, voted (see the module's docstring); the <title> if all name the site."""
+    if found := vote(list(candidates(doc, data, sites))):
+        return found
+    return next((text for title in _TITLE(doc)[:1] if (text := decode(title.text_content()))), None)
