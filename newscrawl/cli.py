@@ -162,7 +162,9 @@ def _run_extract(args: argparse.Namespace) -> int:
     folder = Path(args.input_dir)
     files = _input_files(folder)
     urls = _load_urls(Path(args.urls) if args.urls else None)
-    options = RecordOptions(dates=DateOptions(default_tz=args.timezone, day_first=args.day_first))
+    # A saved page does not say when it was captured: "3 hours ago" on it has no day.
+    options = RecordOptions(dates=DateOptions(default_tz=args.timezone, day_first=args.day_first,
+                                              relative_dates=False))
     show_progress = sys.stderr.isatty()
     errors = 0
     ids = _page_ids(folder, files)

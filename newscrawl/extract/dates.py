@@ -21,7 +21,7 @@ from .metadata import meta_index
 from .date_visible import (
     VisibleDates, first_text_date, htmldate_candidate, labelled_candidate, visible_candidates, visible_dates,
 )
-from .structured import StructuredData, as_text
+from .structured import StructuredData, as_text, node_types
 
 __all__ = ["RawDate"]
 
@@ -233,9 +233,20 @@ class DateCandidates:
 def extract_date_candidates(
     doc: HtmlElement, data: StructuredData, hints: Mapping[str, Any], url: str = ""
 ) -> DateCandidates:
-    """Both candidate lists, reading the page's meta tags once."""
+    """Both candidate lists, reading the page's meta tags once.
+
+    A live blog's visible times are its entries' (the newest first): its structured
+    datePublished is the start of the coverage, and no shown time may outvote it.
+    """
     index, visible = meta_index(doc), visible_dates(doc)
-    return DateCandidates(_published(doc, data, index, hints, url, visible), _modified(doc, data, index, visible))
+    published = _published(doc, data, index, hints, url, visible)
+    if _is_live_blog(data) and published and published[0].source == "json-ld":
+        published = [c for c in published if c.source not in ("visible", "time-tag")]
+    return DateCandidates(published, _modified(doc, data, index, visible))
+
+
+def _is_live_blog(data: StructuredData) -> bool:
+    return any("liveblogposting" in node_types(node) for node in data.nodes)
 
 
 def extract_modified_raw(doc: HtmlElement, data: StructuredData) -> RawDate | None:

@@ -129,6 +129,13 @@ def _confirmed(primary: Candidate, published: list[Candidate], modified: list[Ca
             if other.parsed.day == confirmer.parsed.day:
                 # The page shows its last update as its date: the reader's date, our value.
                 return Candidate(confirmer.raw, other.parsed)
+        # Two of the page's own statements (the date shown, a <time> tag, the URL) agreeing
+        # outvote one structured value: a template's stale or mistyped meta tag.
+        seconds = [c for c in published if c is not confirmer and c is not primary
+                   and c.raw.source in ("time-tag", *_CONFIRMING) and c.raw.source != confirmer.raw.source]
+        for second in seconds:
+            if second.parsed.day == confirmer.parsed.day and primary.raw.source not in ("json-ld", "microdata"):
+                return second if second.parsed.has_time and not confirmer.parsed.has_time else confirmer
     return primary
 
 

@@ -81,6 +81,9 @@ class DateOptions:
     min_year: int = 1995
     fetched_at: datetime | None = None
     """Aware time of the download: relative dates count from it, later dates are rejected."""
+    relative_dates: bool = True
+    """Whether "3 hours ago" can be read: not for a saved page whose capture time is unknown
+    (its ``fetched_at`` is the time of extraction, not of the capture)."""
     languages: tuple[str, ...] = ()
     """Languages of month names to try first (the page's own); empty tries a shortlist."""
     text_day_first: bool | None = None
@@ -207,7 +210,7 @@ def _run_dateparser(text: str, options: DateOptions, languages: tuple[str, ...])
 
 def _parse_relative(text: str, options: DateOptions) -> ParsedDate | None:
     """ "3 hours ago", "vor 2 Tagen": counted back from the fetch time, an exact instant."""
-    if options.fetched_at is None:
+    if options.fetched_at is None or not options.relative_dates:
         return None
     zone: tzinfo = validate_timezone(options.default_tz) if options.default_tz else timezone.utc
     base = options.fetched_at.astimezone(zone)
