@@ -278,6 +278,51 @@ def split_leading_figures(doc: HtmlElement) -> None:
         paragraph.addprevious(figure)
 
 
+# Markup inside a line of text; a container holding only these (and text) is a paragraph.
+_INLINE_TAGS = frozenset({"a", "em", "strong", "b", "i", "u", "span", "br", "sup", "sub", "abbr", "time",
+                          "small", "mark", "q", "cite", "code", "font", "s", "del", "ins", "img"})
+_SENTENCE_END = re.compile(r"[.!?…:;\"'”»)]\s*$")
+_MIN_PROSE_WORDS = 12
+_MAX_PROSE_LINK_SHARE = 0.5
+
+
+def _is_prose_line(element: _Element) -> bool:
+    """Text of a sentence or more, with few links, as a paragraph would hold."""
+    text = " ".join(element.text_content().split())
+    if len(text.split()) < _MIN_PROSE_WORDS or not _SENTENCE_END.search(text):
+        return False
+    linked = sum(len(" ".join(a.text_content().split())) for a in element.iter("a"))
+    return linked <= _MAX_PROSE_LINK_SHARE * len(text)
+
+
+# Containers whose line of text is furniture, not story: judged by trafilatura as they are.
+_NOT_PROSE_MARK = re.compile(r"caption|credit|newsletter|promo|signup|subscri|teaser|related|share|social"
+                             r"|advert|sponsor|footer|byline|author|bio\b|disclaimer|legend|cookie|consent"
+                             r"|inline-cta|cta\b|widget|alert|notice", re.IGNORECASE)
+
+
+def _marked_not_prose(element: _Element) -> bool:
+    node: _Element | None = element
+    for _ in range(4):
+        if node is None or node.tag in ("body", "article"):
+            return False
+        if node.tag in ("figure", "figcaption") or _NOT_PROSE_MARK.search(
+                f"{node.get('class') or ''} {node.get('id') or ''}"):
+            return True
+        node = node.getparent()
+    return False
+
+
+def paragraphs_from_text_containers(doc: HtmlElement) -> None:
+    """A <div> (or <section>, <font>, <center>) holding a line of prose and only inline markup
+    is a paragraph: retagged <p>, trafilatura's paragraph rules judge it instead of its link
+    density rules for containers, which cut the words around a link or drop it whole."""
+    for element in list(doc.iter("div", "section", "center")):
+        if all(isinstance(child.tag, str) and child.tag in _INLINE_TAGS for child in element) \
+                and _is_prose_line(element) and not _marked_not_prose(element):
+            element.tag = "p"
+
+
 def prune_page(doc: HtmlElement) -> None:
     """Prepare the page for trafilatura (mutates ``doc``)."""
     unwrap_embedded_posts(doc)  # first: an embed may sit in an <aside>, which goes next
@@ -286,6 +331,7 @@ def prune_page(doc: HtmlElement) -> None:
     split_leading_figures(doc)  # after the hover cards: a card is not a caption
     clear_inline_classes(doc)
     join_split_story(doc)
+    paragraphs_from_text_containers(doc)
 
 
 _PARAGRAPHS = XPath(f"//body//p[string-length(normalize-space(.)) >= {_MIN_PARAGRAPH_CHARS}]")
