@@ -164,7 +164,8 @@ def _marked_elements(doc: HtmlElement) -> list[HtmlElement]:
         classes = attributes.get("class")
         if ((classes and _MARK_CLASS.search(classes)) or attributes.get("rel") == "author"
                 or "uthor" in (attributes.get("itemprop") or "") or "uthor" in (attributes.get("id") or "")
-                or "uthor" in (attributes.get("data-testid") or "") or _is_profile_link(element)):
+                or "uthor" in (attributes.get("data-testid") or "")
+                or (element.tag == "a" and _PROFILE_HREF.search(attributes.get("href") or ""))):
             found.append(element)
     return found
 

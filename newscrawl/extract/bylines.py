@@ -115,14 +115,16 @@ def _names_people(credits: list[str], sites: frozenset[str]) -> bool:
     return bool(found.people) or any(agency_name(a) for a in found.agencies)
 
 
-def extract_credits_raw(doc: HtmlElement, data: StructuredData, url: str = "") -> list[str]:
+def extract_credits_raw(doc: HtmlElement, data: StructuredData, url: str = "",
+                        sites: frozenset[str] | None = None) -> list[str]:
     """Raw credit strings, in page order, from the most trusted source that credits anyone.
 
     A source naming only the site or other organisations (the web agency, the publisher's
     parent) yields to a later one naming a person; it is kept when nobody else is credited.
     """
     metas = meta_index(doc)
-    sites = site_names(data, metas, url)
+    if sites is None:
+        sites = site_names(data, metas, url)
     # Each source runs at most once: _widest may ask the visible byline again.
     sources: tuple[Callable[[], list[str]], ...] = (
         lambda: json_ld_credits(data),

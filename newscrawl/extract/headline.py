@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
+from itertools import islice
 from dataclasses import dataclass
 
 from lxml.etree import XPath
@@ -24,9 +25,8 @@ from .structured import StructuredData, as_text
 
 # Where a <title> or og:title joins the headline and the site's name: "Headline | Site".
 _SEPARATOR = re.compile(r"\s+[|\u2013\u2014\-:»·•/]\s+|\s+::\s+|\s*\|\s*")
-_MARKED = XPath('//*[@itemprop="headline" or @itemprop="name headline" or @itemprop="headline name"]')
-_H1 = XPath("//h1")
-_TITLE = XPath("//title")
+# Through the attribute axis: testing an attribute of every element costs twice as much.
+_MARKED = XPath('//@itemprop[.="headline" or .="name headline" or .="headline name"]/..')
 _WORD = re.compile(r"\w+")
 _LOGO = re.compile(r"logo|brand|site-?title|site-?name|masthead", re.IGNORECASE)
 _AGREE = 0.8
@@ -170,13 +170,12 @@ def candidates(doc: HtmlElement, data: StructuredData, sites: frozenset[str] = f
         for value in metas.get(name, [])[:1]:
             if text := stated(value):
                 yield Candidate(text, "meta", rank)
-    for element in _H1(doc)[:3]:
+    for element in islice(doc.iter("h1"), 3):
         if not _is_logo(element) and (text := stated(_heading_text(element))):
             yield Candidate(text, "heading", 3)
             break
-    for title in _TITLE(doc)[:1]:
-        if text := stated(title.text_content(), guess=True):
-            yield Candidate(text, "title", 5)
+    if (title := _title(doc)) is not None and (text := stated(title.text_content(), guess=True)):
+        yield Candidate(text, "title", 5)
 
 
 def vote(found: list[Candidate]) -> str | None:
@@ -194,4 +193,10 @@ def extract_headline(doc: HtmlElement, data: StructuredData, sites: frozenset[st
     """The story's headline, voted (see the module's docstring); the <title> if all name the site."""
     if found := vote(list(candidates(doc, data, sites))):
         return found
-    return next((text for title in _TITLE(doc)[:1] if (text := decode(title.text_content()))), None)
+    title = _title(doc)
+    return decode(title.text_content()) if title is not None else None
+
+
+def _title(doc: HtmlElement) -> HtmlElement | None:
+    found = doc.find("head/title")
+    return found if found is not None else next(doc.iter("title"), None)

@@ -86,10 +86,14 @@ class ArticlePage:
         """JSON-LD of the page, parsed once."""
         return parse_structured_data(self.doc)
 
+    @cached_property
+    def site_names(self) -> frozenset[str]:
+        """Keys of the names the site goes by (publisher, og:site_name, domain): no headline, no author."""
+        return site_names(self.data, metadata.meta_index(self.doc), self.page.url)
+
     def headline(self) -> str | None:
         """The headline, falling back to the news sitemap title."""
-        sites = site_names(self.data, metadata.meta_index(self.doc), self.page.url)
-        return extract_headline(self.doc, self.data, sites) or self.page.hints.get("news_title")
+        return extract_headline(self.doc, self.data, self.site_names) or self.page.hints.get("news_title")
 
     def canonical_url(self) -> str | None:
         """The canonical URL the page declares."""
@@ -107,7 +111,7 @@ class ArticlePage:
 
     def credits_raw(self) -> list[str]:
         """Credits as written; the byline normalizer splits them into people and agencies."""
-        return extract_credits_raw(self.doc, self.data, self.page.url)
+        return extract_credits_raw(self.doc, self.data, self.page.url, self.site_names)
 
     def to_article(self) -> RawRecord:
         """The record's settled fields and its raw candidates. Raises EmptyBody when no article text is found."""
