@@ -42,3 +42,44 @@ def test_a_newsletter_line_in_a_div_is_not_made_a_paragraph() -> None:
     story = PARAGRAPHS + ("<div class='newsletter-signup'>Let our news meet your inbox. The news and stories that "
                           "matter, delivered to you every weekday morning.</div>")
     assert "Let our news meet your inbox" not in text_of(story)
+
+
+def test_prose_straight_in_a_container_after_a_subheading_keeps_its_words_before_a_link() -> None:
+    story = ("<div class='body'>" + "".join(f"<p>{s}</p>" for s in SENTENCES[:3]) + "<h2>Next steps</h2><br>"
+             "The plan now goes to the <a href='/cb'>county board</a>, which must sign off on the tax measure "
+             "before it can take effect next year.<br><br></div>" + "".join(f"<p>{s}</p>" for s in SENTENCES[3:]))
+    lines = text_of(story).splitlines()
+    assert "The plan now goes to the county board, which must sign off on the tax measure before it can take " \
+           "effect next year." in lines
+    assert not [line for line in lines if line.startswith("county board")]
+
+
+def test_an_address_broken_by_line_breaks_is_left_as_it_is() -> None:
+    story = ("<div class='body'>" + PARAGRAPHS + "<h3>Contact</h3>City Hall<br>100 Main Street<br>Harbor City</div>")
+    assert "Harbor City" not in text_of(story).split("100 Main Street")[0]
+
+
+def test_a_page_laid_out_in_a_table_loses_its_tool_row_headline_and_copyright() -> None:
+    html = ("<html><body><table width='100%'><tr><td><img src='logo.gif'></td></tr>"
+            "<tr><td class='headline'><b>Council approves budget</b></td></tr>"
+            "<tr><td><a href='print.php?id=1'>Print this story</a> | <a href='mail.php?id=1'>E-mail this story</a></td></tr>"
+            "<tr><td><font size=2>" + "<br><br>".join(SENTENCES[:3]) + "</font></td></tr>"
+            "<tr><td><font size=1>Copyright © 2004 The Harbor Gazette. All rights reserved. This material may not be "
+            "published, broadcast, rewritten or redistributed.</font></td></tr></table></body></html>")
+    body = extract_body(parse_html(html), "https://news.example.org/story.php?id=1", "Council approves budget")
+    assert body.text.splitlines() == SENTENCES[:3]
+
+
+def test_a_data_table_in_a_story_stays_a_table() -> None:
+    story = PARAGRAPHS + "<table><tr><th>Item</th><th>Amount</th></tr><tr><td>Parks</td><td>4.2 million</td></tr></table>"
+    html = f"<html><body><article><h1>Council approves budget</h1>{story}</article></body></html>"
+    body = extract_body(parse_html(html), "https://news.example.org/x", "Council approves budget")
+    assert "<table>" in (body.html or "") and "Parks 4.2 million" in body.text
+
+
+def test_reprint_notices_and_tool_rows_around_a_short_story_go() -> None:
+    story = ("<div class='tools'><a href='/reprints'>Order Reprints</a> | <a href='/print'>Print Article</a></div>"
+             + "".join(f"<p>{s}</p>" for s in SENTENCES[:2])
+             + "<div class='reprint-notice'><p>Reprints: For permission to reprint this article, please contact our "
+               "licensing department. Copies of this story can be ordered through our reprint service.</p></div>")
+    assert text_of(story).splitlines() == SENTENCES[:2]

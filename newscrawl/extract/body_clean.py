@@ -22,6 +22,7 @@ from .body_rules import (
     is_labelled_list,
     is_link_list,
     is_meta_line,
+    is_notice,
     is_own_links_list,
     is_promo,
     is_rule,
@@ -57,7 +58,7 @@ def _is_boilerplate(block: _Element, text: str) -> bool:
         return is_teaser(block, text)  # the other classes are all short lines
     return (is_teaser(block, text) or is_link_list(block) or is_labelled_list(block) or is_promo(text)
             or is_share_bar(text) or is_credit(text) or is_caption(text) or is_ui_label(text)
-            or is_meta_line(text))
+            or is_meta_line(text) or is_notice(text))
 
 
 def _lift_loose_text(root: _Element) -> list[_Element]:
@@ -112,7 +113,9 @@ def _story_end(texts: list[str]) -> int:
     total = sum(len(t) for t in texts) or 1
     remaining = total
     for index, text in enumerate(texts):
-        if index and remaining <= _END_NOTES_SHARE * total and (
+        # near the end: in the last share of the text, or one of the last two blocks
+        near_end = remaining <= _END_NOTES_SHARE * total or index >= len(texts) - 2
+        if index and near_end and (
             is_end_rule(text) or is_comments_label(text) or (is_trailer(text) and "©" in text)
             or text.lower().lstrip("( ").startswith("copyright")
         ):

@@ -323,6 +323,101 @@ def paragraphs_from_text_containers(doc: HtmlElement) -> None:
             element.tag = "p"
 
 
+_LAYOUT_CELL_WORDS = 40
+
+
+def _wrap_run(container: _Element, lead: str | None, members: list[_Element], before: _Element | None) -> None:
+    """Put a run of loose text and inline elements into a new <p> at its place."""
+    paragraph = container.makeelement("p", {})
+    paragraph.text = lead
+    for member in members:
+        paragraph.append(member)  # moves it, with its tail
+    if before is None:
+        container.append(paragraph)
+    else:
+        before.addprevious(paragraph)
+
+
+def _run_is_prose(lead: str | None, members: list[_Element]) -> bool:
+    """A run of sentences: words (not URLs, numbers, a data dump), few links, one line (lines
+    broken by <br> inside a member are a list or an address, left as they are)."""
+    if any(True for m in members for _ in m.iter("br")):
+        return False
+    probe = (lead or "") + "".join(m.text_content() + (m.tail or "") for m in members)
+    tokens = probe.split()
+    text = " ".join(tokens)
+    if len(tokens) < _MIN_PROSE_WORDS or not _SENTENCE_END.search(text):
+        return False
+    if sum(1 for t in tokens if t.strip(_PUNCTUATION).isalpha()) < 0.7 * len(tokens):
+        return False
+    return sum(len(a.text_content()) for m in members for a in m.iter("a")) <= _MAX_PROSE_LINK_SHARE * len(text)
+
+
+_PUNCTUATION = ".,;:!?\"'()[]«»„“”‘’-–—…"
+
+
+def _is_inline(element: _Element) -> bool:
+    """Markup inside a line, holding no block of its own (a <span> may wrap whole paragraphs)."""
+    return isinstance(element.tag, str) and element.tag in _INLINE_TAGS and all(
+        not isinstance(d.tag, str) or d.tag in _INLINE_TAGS for d in element.iterdescendants())
+
+
+def paragraphs_from_loose_text(doc: HtmlElement) -> None:
+    """Prose written straight into a container between its blocks ("<h2>..</h2>The paragraph
+    after it<h2>"; a <div>'s opening text before its first block) becomes a <p> of its own:
+    trafilatura keeps such text only in some containers, and drops it in others."""
+    for container in list(doc.iter("div", "section", "article", "main", "td", "font", "center")):
+        children = [c for c in container if isinstance(c.tag, str)]
+        if all(_is_inline(c) for c in children) or _marked_not_prose(container):
+            continue
+        # (element whose tail opens the run, or None for the container's text; inline members; next block)
+        runs: list[tuple[_Element | None, list[_Element], _Element | None]] = []
+        holder: _Element | None = None
+        members: list[_Element] = []
+        for child in container:
+            # a <br> ends a line too: each line is judged alone (an address stays as it is)
+            if isinstance(child.tag, str) and (child.tag == "br" or not _is_inline(child)):
+                runs.append((holder, members, child))
+                holder, members = child, []
+            else:
+                members.append(child)
+        runs.append((holder, members, None))
+        for holder, members, before in runs:
+            lead = container.text if holder is None else holder.tail
+            if not _run_is_prose(lead, members):
+                continue
+            if holder is None:
+                container.text = None
+            else:
+                holder.tail = None
+            _wrap_run(container, lead, members, before)
+
+
+def unwrap_layout_tables(doc: HtmlElement) -> None:
+    """A table laying out the page (a cell holding a story's worth of prose, as old sites and
+    e-mail-style templates do) becomes plain blocks: its rows and cells are judged one by one
+    (the tool row, the copyright footer), instead of the whole page as one data table."""
+    for table in list(doc.iter("table")):
+        if table.getparent() is None:
+            continue
+        cells = [c for c in table.iter("td", "th")]
+        if not any(len(c.text_content().split()) >= _LAYOUT_CELL_WORDS and _own_prose(c) for c in cells):
+            continue
+        # its own rows and cells only: a data table nested in a cell stays a table
+        own = [e for e in table.iter("tbody", "thead", "tfoot", "tr", "td", "th")
+               if next(e.iterancestors("table")) is table]
+        for element in [table, *own]:
+            element.tag = "div"
+            for attribute in ("width", "height", "align", "valign", "colspan", "rowspan"):
+                element.attrib.pop(attribute, None)
+
+
+def _own_prose(cell: _Element) -> bool:
+    """The cell's words are its own, not those of a table nested in it."""
+    nested = sum(len(t.text_content().split()) for t in cell.iter("table"))
+    return nested * 2 < len(cell.text_content().split())
+
+
 def prune_page(doc: HtmlElement) -> None:
     """Prepare the page for trafilatura (mutates ``doc``)."""
     unwrap_embedded_posts(doc)  # first: an embed may sit in an <aside>, which goes next
@@ -331,7 +426,9 @@ def prune_page(doc: HtmlElement) -> None:
     split_leading_figures(doc)  # after the hover cards: a card is not a caption
     clear_inline_classes(doc)
     join_split_story(doc)
+    unwrap_layout_tables(doc)  # before the next: a cell of prose is then a paragraph
     paragraphs_from_text_containers(doc)
+    paragraphs_from_loose_text(doc)
 
 
 _PARAGRAPHS = XPath(f"//body//p[string-length(normalize-space(.)) >= {_MIN_PARAGRAPH_CHARS}]")

@@ -51,6 +51,16 @@ PROMO = re.compile(
     r"^[\w'’&.+ -]{0,40}\bnewsletters?\W*$",
     re.IGNORECASE,
 )
+# Notices about the article, not in it: reprint rights, "order reprints", print and e-mail tools.
+_TOOL = (r"(print|e-?mail|send|save|share|mail)( this| to a friend)?( story| article| page)?|order reprints|reprints"
+         r"|text size|font size|artikel (drucken|versenden|verschicken|merken)|drucken|versenden|merken"
+         r"|imprimer( l'article)?|envoyer( l'article)?|imprimir|enviar|stampa|invia|afdrukken|mailen|a\s?a\s?a")
+NOTICE = re.compile(
+    r"\b(permission to reprint|order (a )?reprints?|reprints? (and|&) permissions|reprint rights|"
+    r"nachdruck(rechte)?\b.{0,40}\b(genehmigung|anfragen)|droits de reproduction|derechos de reproducción)\b"
+    rf"|^\W*(?:(?:{_TOOL})(?:\s*[|/·•]\s*|\s+|\W*$))+$",
+    re.IGNORECASE,
+)
 SHARE_WORDS = frozenset(
     "share this article story on facebook twitter x linkedin whatsapp email e-mail print "
     "pinterest reddit copy link tweet messenger telegram comments comment".split()
@@ -232,6 +242,11 @@ def is_promo(text: str) -> bool:
     lowered = text.lower()
     return _word_count(text) <= 60 and any(k in lowered for k in _PROMO_KEYS) \
         and PROMO.search(text) is not None
+
+
+def is_notice(text: str) -> bool:
+    """A reprint-rights notice or a row of article tools ("Print this story | E-mail this story")."""
+    return _word_count(text) <= 60 and NOTICE.search(text) is not None
 
 
 def is_share_bar(text: str) -> bool:
