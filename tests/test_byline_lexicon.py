@@ -99,3 +99,17 @@ def test_a_story_link_in_a_people_section_is_no_profile() -> None:
     body = ('<article><h1>Council votes</h1><p>The council voted.</p></article>'
             '<aside><a href="/magazin/people/395567-star-opens-up.html">Star opens up</a></aside>')
     assert credits(body) == []
+
+
+def test_the_site_with_an_article_or_initials_beside_its_name_is_no_author() -> None:
+    sites = frozenset({"furche", "furcheat", "volksblatt", "volksblattat"})
+    for raw in ("Die FURCHE", "OÖ Volksblatt"):
+        found = normalize_credits([raw], sites)
+        assert not found.people and found.sites == [raw]
+
+
+def test_a_site_name_joined_by_an_ampersand_is_not_two_people() -> None:
+    found = normalize_credits(["Jobs & Hire"], frozenset({"jobshire", "jobsnhire"}))
+    assert not found.people and found.sites == ["Jobs & Hire"]
+    assert [n for n, _ in normalize_credits(["Jane Roe & John Doe"], frozenset({"jobshire"})).people] == \
+        ["Jane Roe", "John Doe"]

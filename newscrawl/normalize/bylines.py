@@ -222,16 +222,26 @@ def _drop_places(parts: list[str]) -> list[str]:
     return kept
 
 
-def _drop_site_words(part: str, site_names: frozenset[str]) -> str:
-    """"Adam Aaronson PhillyVoice" -> "Adam Aaronson": the site's name glued to a person's."""
+# What may stand beside a site's name in its own credit: an article, a region's initials.
+_BESIDE_SITE = frozenset({"die", "der", "das", "the", "la", "le", "el", "il", "de", "het", "o", "a", "les", "los"})
+
+
+def _drop_site_words(part: str, site_names: frozenset[str]) -> tuple[str, bool]:
+    """"Adam Aaronson PhillyVoice" -> ("Adam Aaronson", False): the site's name glued to a person's.
+
+    A credit left with only an article or initials beside the site's name ("Die FURCHE",
+    "OÖ Volksblatt") is the site itself: (credit, True).
+    """
     words = part.split()
     while words and name_key(words[-1]) in site_names:
         words.pop()
     while words and name_key(words[0]) in site_names:
         words.pop(0)
+    if words != part.split() and all(w.lower() in _BESIDE_SITE or (w.isupper() and len(w) <= 3) for w in words):
+        return part, True
     rest = " ".join(words)
     # "Die FURCHE" or "Houzz Deutschland" is the organisation itself: keep it whole.
-    return rest if len(words) > 1 and not is_organisation(rest) else part
+    return (rest if len(words) > 1 and not is_organisation(rest) else part), False
 
 
 def _keep_agency(match: re.Match[str]) -> str:
@@ -244,14 +254,21 @@ def split_credit(raw: str, site_names: frozenset[str] = frozenset()) -> Credits:
     """Split one credit line into people and agencies; site names go (they are no credit)."""
     text = _HANDLE.sub(" ", _URL.sub(" ", _EMAIL.sub(" ", _TAGS.sub(" ", raw))))
     parts: list[str] = []
+    whole: list[str] = []  # segments that are the site's name as a whole ("Jobs & Hire")
     for segment in SEGMENTS.split(cut_dates(_PARENTHESES.sub(_keep_agency, text))):
-        parts += clean_segment(_OTHER_WORK.sub("", segment))
-    credits = Credits()
+        segment = _OTHER_WORK.sub("", segment)
+        if site_names and (named := strip_prefix(segment.strip(" :|-–—"))) and name_key(named) in site_names:
+            whole.append(named)
+            continue
+        parts += clean_segment(segment)
+    credits = Credits(sites=whole)
     organisations = []
-    for part in _drop_places([_drop_site_words(p, site_names) for p in parts]):
+    judged = [_drop_site_words(p, site_names) for p in parts]
+    of_site = {text for text, is_site in judged if is_site}
+    for part in _drop_places([text for text, _ in judged]):
         if is_stock_photo(part):
             continue  # a picture agency credits the photo, not the story
-        if name_key(part) in site_names:
+        if part in of_site or name_key(part) in site_names:
             credits.sites.append(part)
         elif agency := agency_name(part):
             credits.agencies.append(agency)
