@@ -97,8 +97,19 @@ def _squash(text: str) -> str:
     return _SPACE.sub("", text)
 
 
-def _has_block_child(element: _Element) -> bool:
-    return any(isinstance(c.tag, str) and c.tag not in _INLINE for c in element.iterdescendants())
+def _holding_blocks(region: _Element) -> set[_Element]:
+    """Elements of ``region`` with a block element somewhere below them, found in one pass
+    (asking each element in turn walks the same subtrees again and again)."""
+    holding: set[_Element] = set()
+    for element in region.iterdescendants():
+        if isinstance(element.tag, str) and element.tag not in _INLINE:
+            for ancestor in element.iterancestors():
+                if ancestor in holding:
+                    break
+                holding.add(ancestor)
+                if ancestor is region:
+                    break
+    return holding
 
 
 def _kind(tag: str) -> str:
@@ -111,8 +122,8 @@ def _kind(tag: str) -> str:
     return "p" if tag == "p" else "other"
 
 
-def _runs(container: _Element) -> Iterator[_Candidate]:
-    """The blocks inside ``container`` in document order."""
+def _runs(container: _Element, holding: set[_Element]) -> Iterator[_Candidate]:
+    """The blocks inside ``container`` in document order (``holding``: see _holding_blocks)."""
     run: list[object] = [container.text] if container.text else []
     for child in container:
         tag = child.tag if isinstance(child.tag, str) else ""
@@ -121,7 +132,7 @@ def _runs(container: _Element) -> Iterator[_Candidate]:
                 run.append(child.tail)
             continue
         # an inline element wrapping blocks (a <span> around headings and paragraphs) is a container
-        if tag in _INLINE and not (len(child) and _has_block_child(child)):
+        if tag in _INLINE and child not in holding:
             run.append(child)
             if child.tail:
                 run.append(child.tail)
@@ -129,12 +140,12 @@ def _runs(container: _Element) -> Iterator[_Candidate]:
         if run:
             yield _Candidate("text", container, run)
         run = []
-        if tag == "tr" and all(c.tag in ("td", "th") and not _has_block_child(c) for c in child):
+        if tag == "tr" and all(c.tag in ("td", "th") and c not in holding for c in child):
             yield _Candidate("row", child)
-        elif tag in _LEAVES and not _has_block_child(child):
+        elif tag in _LEAVES and child not in holding:
             yield _Candidate(_kind(tag), child)
         else:
-            yield from _runs(child)
+            yield from _runs(child, holding)
         if child.tail:
             run.append(child.tail)
     if run:
@@ -609,7 +620,7 @@ def recover_dropped_blocks(root: _Element, region: _Element) -> _Element:
     cursor = -1
     anchors: list[int] = []  # block index of each candidate found, -1 if missing
     candidates: list[_Candidate] = []
-    for candidate in _runs(region):
+    for candidate in _runs(region, _holding_blocks(region)):
         _read(candidate)
         if not candidate.squashed:
             continue
