@@ -341,6 +341,8 @@ def _wrap_run(container: _Element, lead: str | None, members: list[_Element], be
 def _run_is_prose(lead: str | None, members: list[_Element]) -> bool:
     """A run of sentences: words (not URLs, numbers, a data dump), few links, one line (lines
     broken by <br> inside a member are a list or an address, left as they are)."""
+    if not members and (not lead or len(lead) < 4 * _MIN_PROSE_WORDS):
+        return False  # most runs: the white space between two blocks
     if any(True for m in members for _ in m.iter("br")):
         return False
     probe = (lead or "") + "".join(m.text_content() + (m.tail or "") for m in members)
@@ -367,9 +369,8 @@ def paragraphs_from_loose_text(doc: HtmlElement) -> None:
     after it<h2>"; a <div>'s opening text before its first block) becomes a <p> of its own:
     trafilatura keeps such text only in some containers, and drops it in others."""
     for container in list(doc.iter("div", "section", "article", "main", "td", "font", "center")):
-        children = [c for c in container if isinstance(c.tag, str)]
-        if all(_is_inline(c) for c in children) or _marked_not_prose(container):
-            continue
+        if not any(isinstance(c.tag, str) and c.tag not in _INLINE_TAGS for c in container):
+            continue  # only inline children: paragraphs_from_text_containers' case
         # (element whose tail opens the run, or None for the container's text; inline members; next block)
         runs: list[tuple[_Element | None, list[_Element], _Element | None]] = []
         holder: _Element | None = None
@@ -382,10 +383,15 @@ def paragraphs_from_loose_text(doc: HtmlElement) -> None:
             else:
                 members.append(child)
         runs.append((holder, members, None))
+        furniture: bool | None = None
         for holder, members, before in runs:
             lead = container.text if holder is None else holder.tail
             if not _run_is_prose(lead, members):
                 continue
+            if furniture is None:
+                furniture = _marked_not_prose(container)
+            if furniture:
+                break
             if holder is None:
                 container.text = None
             else:
