@@ -11,6 +11,7 @@ and the reader resynchronizes on the next record start after it (the next gzip m
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -30,6 +31,10 @@ _GZIP_MAGIC = b"\x1f\x8b\x08"
 _PLAIN_MAGIC = b"WARC/1."
 _CHUNK = 1 << 20
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # the crawl's DOWNLOAD_MAXSIZE order: bigger is no article
+# The first element of an XML document, after the declaration, processing instructions and comments.
+_XML_ROOT = re.compile(rb"^\s*(?:<\?.*?\?>\s*|<!--.*?-->\s*)*<([A-Za-z_][\w.:-]*)", re.DOTALL)
+# Roots of the documents the crawl reads as discovery (spiders parse them), never as pages.
+_DISCOVERY_ROOTS = {"rss": "feed", "feed": "feed", "rdf": "feed", "urlset": "sitemap", "sitemapindex": "sitemap"}
 
 
 class NotAWarc(ValueError):
@@ -88,6 +93,20 @@ def _http_headers(record: ArcWarcRecord) -> dict[str, str]:
     for name, value in record.http_headers.headers:
         headers.setdefault(name.lower(), value)
     return headers
+
+
+def discovery_kind(body: bytes) -> str | None:
+    """``feed`` or ``sitemap`` for an RSS/Atom/RDF feed or a sitemap, whatever its Content-Type.
+
+    >>> discovery_kind(b'<?xml version="1.0"?>\\n<!-- x --><rss version="2.0"><channel/></rss>')
+    'feed'
+    >>> discovery_kind(b"<html><body>rss</body></html>") is None
+    True
+    """
+    found = _XML_ROOT.match(body[:4096].removeprefix(b"\xef\xbb\xbf"))
+    if not found:
+        return None
+    return _DISCOVERY_ROOTS.get(found[1].decode("ascii", "replace").rsplit(":", 1)[-1].lower())
 
 
 def _drain(record: ArcWarcRecord) -> bool:
@@ -207,6 +226,9 @@ class WarcReader:
         headers = _http_headers(record)
         if reason := unusable_body(body, headers.get("content-type"), 200):
             self.skip(reason[0], where, reason[1])
+            return None, True
+        if kind := discovery_kind(body):  # the crawl parses these for links, it never extracts them
+            self.skip(kind, where)
             return None, True
         if digest := record.rec_headers.get_header("WARC-Payload-Digest"):
             self._originals.setdefault(digest, (path, offset))
