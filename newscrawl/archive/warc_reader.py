@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,6 +21,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+from warcio.statusandheaders import StatusAndHeadersParserException
 from warcio.recordloader import ArcWarcRecord
 
 from ..extract.encoding import unusable_body
@@ -39,6 +42,20 @@ _DISCOVERY_ROOTS = {"rss": "feed", "feed": "feed", "rdf": "feed", "urlset": "sit
 
 class NotAWarc(ValueError):
     """The file holds no WARC record at all."""
+
+
+class _NotWarcRecord(ValueError):
+    """warcio parsed the bytes as some other format (its ARC reader takes almost any line)."""
+
+
+# What warcio raises on damaged bytes: its own errors, zlib's (a bad gzip member), a cut stream,
+# header text that is not a number or not decodable (ValueError, UnicodeDecodeError), and a
+# response without WARC-Target-URI (warcio calls None.startswith: AttributeError). Found by fuzzing.
+_DAMAGED_RECORD = (ArchiveLoadFailed, StatusAndHeadersParserException, zlib.error, EOFError, ValueError,
+                   IndexError, OSError, AttributeError, TypeError)
+
+# Damage to the file, as against records that are sound but no page: logged as warnings.
+_DAMAGE = frozenset({"corrupt-record", "truncated-record", "not-http"})
 
 
 @dataclass(frozen=True)
@@ -155,7 +172,9 @@ class WarcReader:
     def skip(self, reason: str, where: str, detail: str = "") -> None:
         """Count a record that gives no page."""
         self.stats.skipped[reason] += 1
-        if reason not in ("request", "warcinfo", "metadata") and not reason.startswith("status-"):
+        if reason in _DAMAGE:
+            logger.warning("%s: %s %s", where, reason, detail)
+        elif reason not in ("request", "warcinfo", "metadata") and not reason.startswith("status-"):
             logger.debug("%s: %s %s", where, reason, detail)
 
     def pages(self, path: Path) -> Iterator[WarcPage]:
@@ -180,7 +199,10 @@ class WarcReader:
             record_start = start
             try:
                 for record in records:
-                    record_start, seen_any = records.offset, True
+                    record_start = records.offset
+                    if record.format != "warc":
+                        raise _NotWarcRecord(f"a {record.format} record, not WARC")
+                    seen_any = True
                     page, complete = self._page(path, record, record_start)
                     if not complete:
                         self.skip("truncated-record", f"{path}:{record_start}", "block shorter than Content-Length")
@@ -190,7 +212,7 @@ class WarcReader:
                         yield page
                 else:
                     start = None
-            except Exception as exc:  # noqa: BLE001 - a damaged record of any kind is counted, not raised
+            except _DAMAGED_RECORD as exc:
                 if not seen_any and start == 0 and _next_start(file, 1, magic) is None:
                     raise NotAWarc(f"{path}: not a WARC file ({type(exc).__name__}: {_short(exc)})") from None
                 seen_any, record_start = True, max(record_start, records.offset)
