@@ -1,4 +1,5 @@
-"""``newscrawl`` console command: ``newscrawl crawl URL`` and ``newscrawl extract INPUT_DIR -o OUT.jsonl``."""
+"""``newscrawl`` console command: ``newscrawl crawl URL``, ``newscrawl extract INPUT -o OUT.jsonl``,
+``newscrawl ccnews --month YYYY-MM``."""
 
 from __future__ import annotations
 
@@ -242,7 +243,54 @@ def build_parser() -> argparse.ArgumentParser:
     warc.add_argument("--since", metavar="YYYY-MM-DD", help="keep records published (else fetched) on or after")
     warc.add_argument("--until", metavar="YYYY-MM-DD", help="keep records published (else fetched) on or before")
     warc.add_argument("--lang", action="append", help="keep only this language code, e.g. de (repeatable)")
+    _ccnews_parser(commands)
     return parser
+
+
+def _ccnews_parser(commands: Any) -> None:
+    ccnews = commands.add_parser("ccnews", help="extract a month of Common Crawl News, one JSONL per WARC")
+    ccnews.add_argument("--month", required=True, metavar="YYYY-MM", help="the CC-NEWS month, e.g. 2024-05")
+    ccnews.add_argument("--domain", action="append", help="keep only this host and its subdomains (repeatable)")
+    ccnews.add_argument("--output", "-o", metavar="DIR", help="folder of the JSONL files (default output/ccnews/YYYY-MM)")
+    ccnews.add_argument("--jobs", "-j", type=int, default=1, help="extraction worker processes (downloads: one at a time)")
+    ccnews.add_argument("--base-url", help="default NEWSCRAWL_CCNEWS_BASE_URL (https://data.commoncrawl.org)")
+    ccnews.add_argument("-s", "--set", action="append", metavar="NAME=VALUE",
+                        help="a NEWSCRAWL_CCNEWS_* setting (retries, backoff, timeout)")
+
+
+def _ccnews_settings(assignments: list[str]) -> dict[str, Any]:
+    """The NEWSCRAWL_CCNEWS_* settings: defaults, then ``-s NAME=VALUE``. ValueError names a bad one."""
+    from .settings_table import BY_NAME  # noqa: PLC0415
+
+    values = {name: setting.default for name, setting in BY_NAME.items() if name.startswith("NEWSCRAWL_CCNEWS_")}
+    for assignment in assignments:
+        name, _, value = assignment.partition("=")
+        if name not in values:
+            raise ValueError(f"-s {assignment}: ccnews takes only {', '.join(values)}")
+        values[name] = BY_NAME[name].parse(value)
+    return values
+
+
+def _run_ccnews(args: argparse.Namespace) -> int:
+    from . import ccnews  # noqa: PLC0415 - ccnews imports this module's JSON line writer
+    from .readback import Filters  # noqa: PLC0415
+
+    settings = _ccnews_settings(args.set or [])
+    base = args.base_url or settings["NEWSCRAWL_CCNEWS_BASE_URL"]
+    if not base.startswith(("http://", "https://")):
+        raise ValueError(f"--base-url {base}: give an http:// or https:// URL")
+    ccnews.paths_url(base, args.month)  # checks --month before anything is downloaded
+    run = ccnews.Month(base_url=base, month=args.month,
+                       output=Path(args.output or f"output/ccnews/{args.month}"), workers=args.jobs,
+                       filters=Filters(domains=tuple(d.lower().lstrip(".") for d in (args.domain or ()))))
+    policy = ccnews.Downloads(retries=settings["NEWSCRAWL_CCNEWS_RETRIES"],
+                              backoff=settings["NEWSCRAWL_CCNEWS_BACKOFF"],
+                              timeout=settings["NEWSCRAWL_CCNEWS_TIMEOUT"])
+    try:
+        return ccnews.run_month(run, policy)
+    except ccnews.CCNewsError as exc:
+        print(f"newscrawl: {exc}", file=sys.stderr)
+        return 3
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -253,6 +301,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run_crawl(args)
     if args.jobs < 1:
         parser.error(f"--jobs {args.jobs}: give 1 or more worker processes")
+    if args.command == "ccnews":
+        try:
+            return _run_ccnews(args)
+        except ValueError as exc:
+            parser.error(str(exc))
     if args.urls and not Path(args.urls).is_file():
         parser.error(f"--urls {args.urls}: no such file")
     if args.timezone:

@@ -1,0 +1,176 @@
+"""``newscrawl ccnews``: a real HTTP server on 127.0.0.1 with CC-NEWS's path layout, WARCs written here."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from warcio.warcwriter import WARCWriter
+
+from test_warc_extract import ROOT, article, response
+
+MONTH_DIR = "crawl-data/CC-NEWS/2024/05"
+WARCS = [f"CC-NEWS-2024050{n}000000-0000{n}.warc.gz" for n in range(1, 4)]
+
+
+def story_urls(n: int) -> list[str]:
+    return [f"https://news{n}.example/2024/05/story-{k}" for k in range(3)]
+
+
+class Handler(SimpleHTTPRequestHandler):
+    """Static files, plus scripted trouble: ``fail`` maps a path to statuses served before the file,
+    ``delay`` to seconds slept before serving it; every request is logged in ``seen``."""
+
+    fail: dict[str, list[int]] = {}
+    delay: dict[str, float] = {}
+    seen: list[str] = []
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        type(self).seen.append(self.path)
+        if statuses := self.fail.get(self.path):
+            self.send_error(statuses.pop(0))
+            return
+        time.sleep(self.delay.get(self.path, 0))
+        super().do_GET()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def cc_server(tmp_path: Path) -> Iterator[tuple[str, type[Handler]]]:
+    """CC-NEWS for 2024-05: three WARCs of three stories each, and their warc.paths.gz."""
+    root = tmp_path / "www"
+    month = root / MONTH_DIR
+    month.mkdir(parents=True)
+    for n, name in enumerate(WARCS, 1):
+        with (month / name).open("wb") as out:
+            writer = WARCWriter(out, gzip=True)
+            for url in story_urls(n):
+                response(writer, url, article(f"Story {url.rsplit('-', 1)[1]} of site {n}"))
+    (month / "warc.paths.gz").write_bytes(gzip.compress("".join(f"{MONTH_DIR}/{w}\n" for w in WARCS).encode()))
+    handler = type("ScriptedHandler", (Handler,), {"fail": {}, "delay": {}, "seen": []})
+    with ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(root))) as server:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        yield f"http://127.0.0.1:{server.server_port}", handler
+        server.shutdown()
+
+
+def ccnews_command(base: str, output: Path, *args: str) -> list[str]:
+    return [sys.executable, "-m", "newscrawl.cli", "ccnews", "--month", "2024-05", "--base-url", base,
+            "--output", str(output), "-s", "NEWSCRAWL_CCNEWS_BACKOFF=0.05", "-s", "NEWSCRAWL_CCNEWS_TIMEOUT=10",
+            *args]
+
+
+ENV = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "NO_PROXY": "*"}
+
+
+def ccnews(base: str, output: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(ccnews_command(base, output, *args), capture_output=True, text=True, cwd=ROOT, env=ENV,
+                          timeout=180, check=False)
+
+
+def ids(output: Path) -> Counter[str]:
+    """Every record id of the finished outputs, with how often it appears."""
+    return Counter(json.loads(line)["id"] for f in sorted(output.glob("*.jsonl"))
+                   for line in f.read_text(encoding="utf-8").splitlines())
+
+
+ALL = Counter(url for n in range(1, 4) for url in story_urls(n))
+
+
+def test_a_month_gives_one_jsonl_per_warc(cc_server, tmp_path: Path) -> None:
+    base, handler = cc_server
+    out = tmp_path / "out"
+    run = ccnews(base, out, "--domain", "news2.example")
+    assert run.returncode == 0, run.stderr
+    assert sorted(p.name for p in out.iterdir()) == sorted(w.replace(".warc.gz", ".jsonl") for w in WARCS)
+    assert ids(out) == Counter(story_urls(2))
+    assert "3 WARCs extracted" in run.stderr and "other-domain" in run.stderr
+
+
+def test_rerun_skips_finished_warcs_and_redoes_a_partial_one(cc_server, tmp_path: Path) -> None:
+    base, handler = cc_server
+    out = tmp_path / "out"
+    assert ccnews(base, out).returncode == 0
+    finished = out / WARCS[0].replace(".warc.gz", ".jsonl")
+    kept = finished.read_text()
+    last = out / WARCS[2].replace(".warc.gz", ".jsonl")
+    last.unlink()
+    (out / f".{last.name}.part").write_text('{"id": "https://news3.example/half-written"}\n')
+    handler.seen.clear()
+    run = ccnews(base, out)
+    assert run.returncode == 0, run.stderr
+    assert handler.seen == [f"/{MONTH_DIR}/warc.paths.gz", f"/{MONTH_DIR}/{WARCS[2]}"]
+    assert finished.read_text() == kept
+    assert ids(out) == ALL
+    assert not list(out.glob(".*"))  # no .part or .download left behind
+
+
+def test_killed_run_then_rerun_loses_and_duplicates_nothing(cc_server, tmp_path: Path) -> None:
+    base, handler = cc_server
+    handler.delay[f"/{MONTH_DIR}/{WARCS[1]}"] = 30.0  # the second WARC hangs: the kill lands there
+    out = tmp_path / "out"
+    first = out / WARCS[0].replace(".warc.gz", ".jsonl")
+    process = subprocess.Popen(ccnews_command(base, out), cwd=ROOT, env=ENV,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while not first.exists() and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert first.exists(), "the first WARC's output never appeared"
+        process.send_signal(signal.SIGKILL)
+    finally:
+        process.wait(timeout=30)
+    assert process.returncode == -signal.SIGKILL
+    assert sorted(p.name for p in out.glob("*.jsonl")) == [first.name]
+    handler.delay.clear()
+    handler.seen.clear()
+    run = ccnews(base, out)
+    assert run.returncode == 0, run.stderr
+    assert ids(out) == ALL  # every record, exactly once
+    assert f"/{MONTH_DIR}/{WARCS[0]}" not in handler.seen  # finished before the kill: not redone
+
+
+def test_503_then_200_is_retried(cc_server, tmp_path: Path) -> None:
+    base, handler = cc_server
+    handler.fail[f"/{MONTH_DIR}/warc.paths.gz"] = [503]
+    handler.fail[f"/{MONTH_DIR}/{WARCS[1]}"] = [503, 502]
+    out = tmp_path / "out"
+    run = ccnews(base, out)
+    assert run.returncode == 0, run.stderr
+    assert ids(out) == ALL
+    assert Counter(handler.seen)[f"/{MONTH_DIR}/{WARCS[1]}"] == 3
+    assert "retry 1 of 5" in run.stderr
+
+
+def test_404_of_the_paths_file_is_one_line_and_non_zero(cc_server, tmp_path: Path) -> None:
+    base, handler = cc_server
+    handler.fail[f"/{MONTH_DIR}/warc.paths.gz"] = [404]
+    run = ccnews(base, tmp_path / "out")
+    assert run.returncode != 0
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 1 and "404" in lines[0] and "warc.paths.gz" in lines[0]
+    assert handler.seen == [f"/{MONTH_DIR}/warc.paths.gz"]  # 404 is not retried
+
+
+def test_403_and_a_missing_warc(cc_server, tmp_path: Path) -> None:
+    base, handler = cc_server
+    handler.fail[f"/{MONTH_DIR}/warc.paths.gz"] = [403]
+    run = ccnews(base, tmp_path / "out")
+    assert run.returncode != 0 and "403" in run.stderr and "Traceback" not in run.stderr
+    handler.fail[f"/{MONTH_DIR}/{WARCS[0]}"] = [404]
+    run = ccnews(base, tmp_path / "out")
+    assert run.returncode == 1 and "404" in run.stderr
+    assert ids(tmp_path / "out") == ALL - Counter(story_urls(1))
