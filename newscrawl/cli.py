@@ -181,6 +181,27 @@ def _run_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_warc(args: argparse.Namespace) -> int:
+    """WARC input; with ``--index`` the index learns the versions once the output is in place."""
+    from .archive.index import IndexBusy  # noqa: PLC0415
+    from .reextract import IndexSink  # noqa: PLC0415
+
+    where = "standard output" if args.output == "-" else args.output
+    try:
+        sink = IndexSink.open(args.index) if args.index else None
+    except IndexBusy as exc:
+        raise ValueError(f"--index {args.index}: {exc}") from None
+    try:
+        with _output_stream(args.output) as out:
+            status = run_warc_extract(args, lambda line: out.write(_json_line(line)), where, decide=sink)
+        if sink is not None:
+            sink.commit()
+    finally:
+        if sink is not None:
+            sink.close()
+    return status
+
+
 def _run_crawl(args: argparse.Namespace) -> int:
     """``scrapy crawl news`` with newscrawl's settings, from whatever folder it is run in."""
     from scrapy.cmdline import execute  # noqa: PLC0415 - Scrapy's start-up is paid by crawls only
@@ -243,6 +264,8 @@ def build_parser() -> argparse.ArgumentParser:
     warc.add_argument("--since", metavar="YYYY-MM-DD", help="keep records published (else fetched) on or after")
     warc.add_argument("--until", metavar="YYYY-MM-DD", help="keep records published (else fetched) on or before")
     warc.add_argument("--lang", action="append", help="keep only this language code, e.g. de (repeatable)")
+    warc.add_argument("--index", metavar="INDEX.sqlite",
+                      help="archive index: write only new and changed records, as new versions (re-extraction)")
     _ccnews_parser(commands)
     return parser
 
@@ -316,9 +339,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     source = Path(args.input_dir)
     try:
         if source.exists() and is_warc_path(source):
-            where = "standard output" if args.output == "-" else args.output
-            with _output_stream(args.output) as out:
-                return run_warc_extract(args, lambda line: out.write(_json_line(line)), where)
+            return _run_warc(args)
+        if args.index:
+            parser.error(f"--index {args.index}: works with WARC input only")
         if not source.is_dir():
             parser.error(f"{args.input_dir} is not a folder")
         return _run_extract(args)
