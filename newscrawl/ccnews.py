@@ -86,8 +86,9 @@ def output_name(warc_path: str) -> str:
     return name + ".jsonl"
 
 
-def _open(url: str, timeout: float) -> Any:
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+def _open(url: str, timeout: float, start: int = 0) -> Any:
+    headers = {"User-Agent": USER_AGENT, **({"Range": f"bytes={start}-"} if start else {})}
+    request = urllib.request.Request(url, headers=headers)
     try:
         return urllib.request.urlopen(request, timeout=timeout)  # noqa: S310 - the base URL is http(s), checked
     except urllib.error.HTTPError as exc:
@@ -97,28 +98,43 @@ def _open(url: str, timeout: float) -> Any:
         raise HttpFailed(url, 0, f"cannot connect ({exc.reason})") from None
 
 
+def _resumes_at(reply: Any, start: int) -> bool:
+    """The reply is the rest of the body from byte ``start`` (206 with a matching Content-Range)."""
+    found = re.match(r"bytes (\d+)-", reply.headers.get("Content-Range") or "")
+    return reply.status == 206 and found is not None and int(found[1]) == start
+
+
 def _copy(url: str, target: IO[bytes], timeout: float) -> int:
-    """Write the body of ``url`` to ``target`` chunk by chunk; the byte count."""
-    copied = 0
+    """Append the body of ``url`` to ``target`` chunk by chunk, asking only for the bytes it lacks
+    (Range) when it holds part of it already; the size of ``target`` when done."""
+    start = target.seek(0, os.SEEK_END)
     try:
-        with _open(url, timeout) as reply:
+        with _open(url, timeout, start) as reply:
+            if start and not _resumes_at(reply, start):  # the server sends it all again
+                target.seek(0)
+                target.truncate()
             while chunk := reply.read(_CHUNK):
                 target.write(chunk)
-                copied += len(chunk)
+            if reply.length:  # http.client's read(n) returns b"" when the server closes early
+                raise HTTPException(f"{reply.length} bytes short of Content-Length")
     except (TimeoutError, socket.timeout, ConnectionError, HTTPException) as exc:
-        raise HttpFailed(url, 0, f"download cut ({type(exc).__name__}: {exc})") from None
-    return copied
+        raise HttpFailed(url, 0, f"download cut at {target.tell()} bytes ({type(exc).__name__}: {exc})") from None
+    return target.tell()
 
 
 def download(url: str, target: IO[bytes], policy: Downloads) -> int:
-    """``url`` into ``target`` (truncated first), retried with backoff on 5xx, timeouts, cuts."""
+    """``url`` into ``target`` (truncated first), retried with backoff on 5xx, timeouts and cuts;
+    a retry after a cut asks for the missing bytes only, where the server allows it."""
+    target.seek(0)
+    target.truncate()
     for attempt in range(policy.retries + 1):
-        target.seek(0)
-        target.truncate()
         try:
             return _copy(url, target, policy.timeout)
         except HttpFailed as failed:
-            retryable = failed.status == 0 or failed.status >= 500 or failed.status == 429
+            if failed.status == 416:  # our Range was refused: start from the first byte again
+                target.seek(0)
+                target.truncate()
+            retryable = failed.status in (0, 416, 429) or failed.status >= 500
             if not retryable or attempt == policy.retries:
                 raise
             wait = policy.backoff * 2 ** attempt

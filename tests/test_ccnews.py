@@ -30,19 +30,40 @@ def story_urls(n: int) -> list[str]:
 
 class Handler(SimpleHTTPRequestHandler):
     """Static files, plus scripted trouble: ``fail`` maps a path to statuses served before the file,
-    ``delay`` to seconds slept before serving it; every request is logged in ``seen``."""
+    ``delay`` to seconds slept before serving it, ``cut`` to how many times its body stops half way;
+    ``Range: bytes=N-`` is answered with 206. Requests are logged in ``seen`` (path) and ``ranges``."""
 
     fail: dict[str, list[int]] = {}
     delay: dict[str, float] = {}
+    cut: dict[str, int] = {}
     seen: list[str] = []
+    ranges: list[str | None] = []
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's name
         type(self).seen.append(self.path)
+        type(self).ranges.append(self.headers.get("Range"))
         if statuses := self.fail.get(self.path):
             self.send_error(statuses.pop(0))
             return
         time.sleep(self.delay.get(self.path, 0))
+        if self.cut.get(self.path) or self.headers.get("Range"):
+            self.send_part(Path(self.translate_path(self.path)).read_bytes())
+            return
         super().do_GET()
+
+    def send_part(self, data: bytes) -> None:
+        start = int(self.headers.get("Range", "bytes=0-")[len("bytes="):].rstrip("-") or 0)
+        self.send_response(206 if start else 200)
+        self.send_header("Content-Length", str(len(data) - start))
+        if start:
+            self.send_header("Content-Range", f"bytes {start}-{len(data) - 1}/{len(data)}")
+        self.end_headers()
+        if self.cut.get(self.path):
+            self.cut[self.path] -= 1
+            self.wfile.write(data[start:start + (len(data) - start) // 2])  # then the connection closes
+            self.close_connection = True
+            return
+        self.wfile.write(data[start:])
 
     def log_message(self, *args: object) -> None:
         pass
@@ -60,7 +81,7 @@ def cc_server(tmp_path: Path) -> Iterator[tuple[str, type[Handler]]]:
             for url in story_urls(n):
                 response(writer, url, article(f"Story {url.rsplit('-', 1)[1]} of site {n}"))
     (month / "warc.paths.gz").write_bytes(gzip.compress("".join(f"{MONTH_DIR}/{w}\n" for w in WARCS).encode()))
-    handler = type("ScriptedHandler", (Handler,), {"fail": {}, "delay": {}, "seen": []})
+    handler = type("ScriptedHandler", (Handler,), {"fail": {}, "delay": {}, "cut": {}, "seen": [], "ranges": []})
     with ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(root))) as server:
         threading.Thread(target=server.serve_forever, daemon=True).start()
         yield f"http://127.0.0.1:{server.server_port}", handler
@@ -153,6 +174,19 @@ def test_503_then_200_is_retried(cc_server, tmp_path: Path) -> None:
     assert ids(out) == ALL
     assert Counter(handler.seen)[f"/{MONTH_DIR}/{WARCS[1]}"] == 3
     assert "retry 1 of 5" in run.stderr
+
+
+def test_a_cut_download_resumes_where_it_stopped(cc_server, tmp_path: Path) -> None:
+    base, handler = cc_server
+    path = f"/{MONTH_DIR}/{WARCS[1]}"
+    handler.cut[path] = 2  # half, then half of the rest, then the rest
+    out = tmp_path / "out"
+    run = ccnews(base, out)
+    assert run.returncode == 0, run.stderr
+    assert ids(out) == ALL
+    asked = [r for p, r in zip(handler.seen, handler.ranges) if p == path]
+    size = (tmp_path / "www" / MONTH_DIR / WARCS[1]).stat().st_size
+    assert asked == [None, f"bytes={size // 2}-", f"bytes={size // 2 + (size - size // 2) // 2}-"]
 
 
 def test_404_of_the_paths_file_is_one_line_and_non_zero(cc_server, tmp_path: Path) -> None:
