@@ -30,11 +30,11 @@ def story_urls(n: int) -> list[str]:
 
 class Handler(SimpleHTTPRequestHandler):
     """Static files, plus scripted trouble: ``fail`` maps a path to statuses served before the file,
-    ``delay`` to seconds slept before serving it, ``cut`` to how many times its body stops half way;
+    ``delay`` to seconds slept before serving it (once each), ``cut`` to how many times its body stops half way;
     ``Range: bytes=N-`` is answered with 206. Requests are logged in ``seen`` (path) and ``ranges``."""
 
     fail: dict[str, list[int]] = {}
-    delay: dict[str, float] = {}
+    delay: dict[str, list[float]] = {}
     cut: dict[str, int] = {}
     seen: list[str] = []
     ranges: list[str | None] = []
@@ -45,7 +45,8 @@ class Handler(SimpleHTTPRequestHandler):
         if statuses := self.fail.get(self.path):
             self.send_error(statuses.pop(0))
             return
-        time.sleep(self.delay.get(self.path, 0))
+        if pauses := self.delay.get(self.path):
+            time.sleep(pauses.pop(0))
         if self.cut.get(self.path) or self.headers.get("Range"):
             self.send_part(Path(self.translate_path(self.path)).read_bytes())
             return
@@ -141,7 +142,7 @@ def test_rerun_skips_finished_warcs_and_redoes_a_partial_one(cc_server, tmp_path
 
 def test_killed_run_then_rerun_loses_and_duplicates_nothing(cc_server, tmp_path: Path) -> None:
     base, handler = cc_server
-    handler.delay[f"/{MONTH_DIR}/{WARCS[1]}"] = 30.0  # the second WARC hangs: the kill lands there
+    handler.delay[f"/{MONTH_DIR}/{WARCS[1]}"] = [30.0]  # the second WARC hangs: the kill lands there
     out = tmp_path / "out"
     first = out / WARCS[0].replace(".warc.gz", ".jsonl")
     process = subprocess.Popen(ccnews_command(base, out), cwd=ROOT, env=ENV,
@@ -174,6 +175,16 @@ def test_503_then_200_is_retried(cc_server, tmp_path: Path) -> None:
     assert ids(out) == ALL
     assert Counter(handler.seen)[f"/{MONTH_DIR}/{WARCS[1]}"] == 3
     assert "retry 1 of 5" in run.stderr
+
+
+def test_a_timeout_is_retried(cc_server, tmp_path: Path) -> None:
+    base, handler = cc_server
+    handler.delay[f"/{MONTH_DIR}/{WARCS[0]}"] = [3.0]  # the first answer comes after the timeout
+    out = tmp_path / "out"
+    run = ccnews(base, out, "-s", "NEWSCRAWL_CCNEWS_TIMEOUT=1")
+    assert run.returncode == 0, run.stderr
+    assert ids(out) == ALL
+    assert Counter(handler.seen)[f"/{MONTH_DIR}/{WARCS[0]}"] == 2 and "retry 1 of 5" in run.stderr
 
 
 def test_a_cut_download_resumes_where_it_stopped(cc_server, tmp_path: Path) -> None:
