@@ -12,6 +12,7 @@ can resynchronize after a damaged record (it seeks), as it does for local files.
 
 from __future__ import annotations
 
+import fcntl
 import gzip
 import logging
 import os
@@ -179,7 +180,10 @@ def _published(final: Path) -> Iterator[Callable[[dict[str, Any]], None]]:
     to ``final`` once complete and on disk."""
     part = final.with_name(f".{final.name}.part")
     with part.open("w", encoding="utf-8") as out:
-        yield lambda line: out.write(json_line(line))
+        def write(line: dict[str, Any]) -> None:
+            out.write(json_line(line))
+
+        yield write
         out.flush()
         os.fsync(out.fileno())
     os.replace(part, final)
@@ -207,9 +211,25 @@ def extract_one(run: Month, warc_path: str, policy: Downloads) -> Counter[str] |
     return Counter(written=summary.written) + summary.skipped
 
 
+@contextmanager
+def _only_run(output: Path) -> Iterator[None]:
+    """Hold ``output/.ccnews.lock``: two runs on one folder would write the same ``.part`` files."""
+    with (output / ".ccnews.lock").open("a") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise CCNewsError(f"{output}: another newscrawl ccnews is writing there; wait for it to end") from None
+        yield  # the lock goes with the file descriptor, also when the process is killed
+
+
 def run_month(run: Month, policy: Downloads) -> int:
     """Every WARC of the month, one at a time; the exit status (1 when a WARC could not be had)."""
     run.output.mkdir(parents=True, exist_ok=True)
+    with _only_run(run.output):
+        return _run_month(run, policy)
+
+
+def _run_month(run: Month, policy: Downloads) -> int:
     paths = warc_paths(paths_url(run.base_url, run.month), policy, run.output / ".warc.paths.gz.download")
     done = skipped = failed = 0
     totals: Counter[str] = Counter()

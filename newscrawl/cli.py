@@ -193,7 +193,10 @@ def _run_warc(args: argparse.Namespace) -> int:
         raise ValueError(f"--index {args.index}: {exc}") from None
     try:
         with _output_stream(args.output) as out:
-            status = run_warc_extract(args, lambda line: out.write(_json_line(line)), where, decide=sink)
+            def write(line: dict[str, Any]) -> None:
+                out.write(_json_line(line))
+
+            status = run_warc_extract(args, write, where, decide=sink)
         if sink is not None:
             sink.commit()
     finally:

@@ -168,14 +168,15 @@ def read_back(inputs: Iterable[Path], write: Callable[[dict[str, Any]], None], *
     done = 0
     for line in extracted_lines(pages(), options, min_body_chars, workers):
         done += 1
-        reason = line[0] if isinstance(line, tuple) else filters.reason_to_skip(line)
-        if reason is None and decide is not None:
+        if isinstance(line, tuple):
+            reason: str | None = line[0]
+        elif (reason := filters.reason_to_skip(line)) is None and decide is not None:
             reason = decide(line)
-        if reason is None:
+        if reason is not None:
+            summary.skipped[reason] += 1
+        elif isinstance(line, dict):
             write(line)
             summary.written += 1
-        else:
-            summary.skipped[reason] += 1
         if progress:
             progress.update(done, reader.stats.pages, reader.bytes_read())
     summary.skipped.update(reader.stats.skipped)

@@ -117,7 +117,8 @@ def test_a_month_gives_one_jsonl_per_warc(cc_server, tmp_path: Path) -> None:
     out = tmp_path / "out"
     run = ccnews(base, out, "--domain", "news2.example")
     assert run.returncode == 0, run.stderr
-    assert sorted(p.name for p in out.iterdir()) == sorted(w.replace(".warc.gz", ".jsonl") for w in WARCS)
+    assert sorted(p.name for p in out.iterdir() if p.name != ".ccnews.lock") == sorted(
+        w.replace(".warc.gz", ".jsonl") for w in WARCS)
     assert ids(out) == Counter(story_urls(2))
     assert "3 WARCs extracted" in run.stderr and "other-domain" in run.stderr
 
@@ -137,7 +138,7 @@ def test_rerun_skips_finished_warcs_and_redoes_a_partial_one(cc_server, tmp_path
     assert handler.seen == [f"/{MONTH_DIR}/warc.paths.gz", f"/{MONTH_DIR}/{WARCS[2]}"]
     assert finished.read_text() == kept
     assert ids(out) == ALL
-    assert not list(out.glob(".*"))  # no .part or .download left behind
+    assert not list(out.glob(".*.part")) + list(out.glob(".*.download*"))  # nothing half-done left behind
 
 
 def test_killed_run_then_rerun_loses_and_duplicates_nothing(cc_server, tmp_path: Path) -> None:
@@ -219,3 +220,15 @@ def test_403_and_a_missing_warc(cc_server, tmp_path: Path) -> None:
     run = ccnews(base, tmp_path / "out")
     assert run.returncode == 1 and "404" in run.stderr
     assert ids(tmp_path / "out") == ALL - Counter(story_urls(1))
+
+
+def test_a_second_run_on_the_same_folder_is_refused(cc_server, tmp_path: Path) -> None:
+    import fcntl  # noqa: PLC0415
+
+    base, handler = cc_server
+    out = tmp_path / "out"
+    out.mkdir()
+    with (out / ".ccnews.lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # as a run in progress holds it
+        run = ccnews(base, out)
+    assert run.returncode == 3 and "another newscrawl ccnews" in run.stderr and handler.seen == []
