@@ -1,4 +1,5 @@
-"""``newscrawl`` console command: ``newscrawl crawl URL`` and ``newscrawl extract INPUT_DIR -o OUT.jsonl``."""
+"""``newscrawl`` console command: ``newscrawl crawl URL``, ``newscrawl extract INPUT -o OUT.jsonl``,
+``newscrawl ccnews --month YYYY-MM``."""
 
 from __future__ import annotations
 
@@ -182,6 +183,30 @@ def _run_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_warc(args: argparse.Namespace) -> int:
+    """WARC input; with ``--index`` the index learns the versions once the output is in place."""
+    from .archive.index import IndexBusy  # noqa: PLC0415
+    from .reextract import IndexSink  # noqa: PLC0415
+
+    where = "standard output" if args.output == "-" else args.output
+    try:
+        sink = IndexSink.open(args.index) if args.index else None
+    except IndexBusy as exc:
+        raise ValueError(f"--index {args.index}: {exc}") from None
+    try:
+        with _output_stream(args.output) as out:
+            def write(line: dict[str, Any]) -> None:
+                out.write(_json_line(line))
+
+            status = run_warc_extract(args, write, where, decide=sink)
+        if sink is not None:
+            sink.commit()
+    finally:
+        if sink is not None:
+            sink.close()
+    return status
+
+
 def _run_crawl(args: argparse.Namespace) -> int:
     """``scrapy crawl news`` with newscrawl's settings, from whatever folder it is run in."""
     from scrapy.cmdline import execute  # noqa: PLC0415 - Scrapy's start-up is paid by crawls only
@@ -244,7 +269,56 @@ def build_parser() -> argparse.ArgumentParser:
     warc.add_argument("--since", metavar="YYYY-MM-DD", help="keep records published (else fetched) on or after")
     warc.add_argument("--until", metavar="YYYY-MM-DD", help="keep records published (else fetched) on or before")
     warc.add_argument("--lang", action="append", help="keep only this language code, e.g. de (repeatable)")
+    warc.add_argument("--index", metavar="INDEX.sqlite",
+                      help="archive index: write only new and changed records, as new versions (re-extraction)")
+    _ccnews_parser(commands)
     return parser
+
+
+def _ccnews_parser(commands: Any) -> None:
+    ccnews = commands.add_parser("ccnews", help="extract a month of Common Crawl News, one JSONL per WARC")
+    ccnews.add_argument("--month", required=True, metavar="YYYY-MM", help="the CC-NEWS month, e.g. 2024-05")
+    ccnews.add_argument("--domain", action="append", help="keep only this host and its subdomains (repeatable)")
+    ccnews.add_argument("--output", "-o", metavar="DIR", help="folder of the JSONL files (default output/ccnews/YYYY-MM)")
+    ccnews.add_argument("--jobs", "-j", type=int, default=1, help="extraction worker processes (downloads: one at a time)")
+    ccnews.add_argument("--base-url", help="default NEWSCRAWL_CCNEWS_BASE_URL (https://data.commoncrawl.org)")
+    ccnews.add_argument("-s", "--set", action="append", metavar="NAME=VALUE",
+                        help="a NEWSCRAWL_CCNEWS_* setting (retries, backoff, timeout)")
+
+
+def _ccnews_settings(assignments: list[str]) -> dict[str, Any]:
+    """The NEWSCRAWL_CCNEWS_* settings: defaults, then ``-s NAME=VALUE``. ValueError names a bad one."""
+    from .settings_table import BY_NAME  # noqa: PLC0415
+
+    values = {name: setting.default for name, setting in BY_NAME.items() if name.startswith("NEWSCRAWL_CCNEWS_")}
+    for assignment in assignments:
+        name, _, value = assignment.partition("=")
+        if name not in values:
+            raise ValueError(f"-s {assignment}: ccnews takes only {', '.join(values)}")
+        values[name] = BY_NAME[name].parse(value)
+    return values
+
+
+def _run_ccnews(args: argparse.Namespace) -> int:
+    from . import ccnews  # noqa: PLC0415 - ccnews imports this module's JSON line writer
+    from .readback import Filters  # noqa: PLC0415
+
+    settings = _ccnews_settings(args.set or [])
+    base = args.base_url or settings["NEWSCRAWL_CCNEWS_BASE_URL"]
+    if not base.startswith(("http://", "https://")):
+        raise ValueError(f"--base-url {base}: give an http:// or https:// URL")
+    ccnews.paths_url(base, args.month)  # checks --month before anything is downloaded
+    run = ccnews.Month(base_url=base, month=args.month,
+                       output=Path(args.output or f"output/ccnews/{args.month}"), workers=args.jobs,
+                       filters=Filters(domains=tuple(d.lower().lstrip(".") for d in (args.domain or ()))))
+    policy = ccnews.Downloads(retries=settings["NEWSCRAWL_CCNEWS_RETRIES"],
+                              backoff=settings["NEWSCRAWL_CCNEWS_BACKOFF"],
+                              timeout=settings["NEWSCRAWL_CCNEWS_TIMEOUT"])
+    try:
+        return ccnews.run_month(run, policy)
+    except ccnews.CCNewsError as exc:
+        print(f"newscrawl: {exc}", file=sys.stderr)
+        return 3
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -255,6 +329,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run_crawl(args)
     if args.jobs < 1:
         parser.error(f"--jobs {args.jobs}: give 1 or more worker processes")
+    if args.command == "ccnews":
+        try:
+            return _run_ccnews(args)
+        except ValueError as exc:
+            parser.error(str(exc))
     if args.urls and not Path(args.urls).is_file():
         parser.error(f"--urls {args.urls}: no such file")
     if args.timezone:
@@ -265,9 +344,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     source = Path(args.input_dir)
     try:
         if source.exists() and is_warc_path(source):
-            where = "standard output" if args.output == "-" else args.output
-            with _output_stream(args.output) as out:
-                return run_warc_extract(args, lambda line: out.write(_json_line(line)), where)
+            return _run_warc(args)
+        if args.index:
+            parser.error(f"--index {args.index}: works with WARC input only")
         if not source.is_dir():
             parser.error(f"{args.input_dir} is not a folder")
         return _run_extract(args)

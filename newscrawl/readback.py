@@ -3,8 +3,8 @@
 Each HTML 200 response becomes one JSON line (``id`` is its ``WARC-Target-URI``), extracted and
 normalized as in the crawl (``build_record``, then the crawl's validation), in the crawl's
 process pool; every other record is counted under one reason and summed up at the end.
-``decide`` is the hook for a per-record keep/skip decision (for re-extraction against an archive
-index: not wired yet).
+``decide`` is the hook for a per-record keep/skip decision: re-extraction against an archive
+index (reextract.py) sets it.
 """
 
 from __future__ import annotations
@@ -168,14 +168,15 @@ def read_back(inputs: Iterable[Path], write: Callable[[dict[str, Any]], None], *
     done = 0
     for line in extracted_lines(pages(), options, min_body_chars, workers):
         done += 1
-        reason = line[0] if isinstance(line, tuple) else filters.reason_to_skip(line)
-        if reason is None and decide is not None:
+        if isinstance(line, tuple):
+            reason: str | None = line[0]
+        elif (reason := filters.reason_to_skip(line)) is None and decide is not None:
             reason = decide(line)
-        if reason is None:
+        if reason is not None:
+            summary.skipped[reason] += 1
+        elif isinstance(line, dict):
             write(line)
             summary.written += 1
-        else:
-            summary.skipped[reason] += 1
         if progress:
             progress.update(done, reader.stats.pages, reader.bytes_read())
     summary.skipped.update(reader.stats.skipped)
@@ -193,7 +194,7 @@ def _day(text: str | None, flag: str) -> date | None:
         raise ValueError(f"{flag} {text}: give a date as YYYY-MM-DD") from None
 
 
-def run_extract(args: Any, write: Callable[[dict[str, Any]], None], where: str) -> int:
+def run_extract(args: Any, write: Callable[[dict[str, Any]], None], where: str, decide: Sink | None = None) -> int:
     """``newscrawl extract FILE.warc.gz|FOLDER``, each line given to ``write``: exit 2 when no input was a WARC."""
     inputs = [Path(args.input_dir)]
     filters = Filters(domains=tuple(d.lower().lstrip(".") for d in (args.domain or ())),
@@ -201,7 +202,7 @@ def run_extract(args: Any, write: Callable[[dict[str, Any]], None], where: str) 
                       languages=tuple(code.lower() for code in (args.lang or ())))
     options = RecordOptions(dates=DateOptions(default_tz=args.timezone, day_first=args.day_first))
     files = [f for path in inputs for f in warc_files(path)]
-    summary = read_back(inputs, write, options=options, filters=filters, workers=args.jobs,
+    summary = read_back(inputs, write, options=options, filters=filters, workers=args.jobs, decide=decide,
                         progress=Progress(sum(f.stat().st_size for f in files)))
     print(summary.line(where), file=sys.stderr)
     return 2 if files and len(summary.bad_files) == len(files) else 0

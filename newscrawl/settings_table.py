@@ -191,6 +191,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("NEWSCRAWL_WARC_ENABLED", "bool", False, "write the raw responses as WARC (warcio) next to the output"),
     Setting("NEWSCRAWL_WARC_PATH", "path", "output/%(name)s/%(name)s-%(time)s.warc.gz",
             "where the WARC goes; %(name)s is the spider, %(time)s the UTC start"),
+    # --- newscrawl ccnews: Common Crawl News over HTTP
+    Setting("NEWSCRAWL_CCNEWS_BASE_URL", "text", "https://data.commoncrawl.org",
+            "where `newscrawl ccnews` reads crawl-data/CC-NEWS/YYYY/MM/warc.paths.gz and the WARCs it lists"),
+    Setting("NEWSCRAWL_CCNEWS_RETRIES", "count", 5, "retries of a download after a 5xx, a timeout or a cut connection"),
+    Setting("NEWSCRAWL_CCNEWS_BACKOFF", "seconds", 2, "wait before the first retry, doubled for each next one"),
+    Setting("NEWSCRAWL_CCNEWS_TIMEOUT", "seconds", 60, "seconds without a byte from the server before it counts as a timeout"),
     # --- limits of the hostile web (docs/limits.md)
     Setting("NEWSCRAWL_MAX_PAGES_PER_SITE", "count", 10000, "article URLs requested per site and crawl; 0 = no cap"),
     Setting("NEWSCRAWL_RETRY_AFTER_MAX", "seconds", 120, "a longer Retry-After drops the page (`rate-limited`)"),

@@ -156,3 +156,23 @@ def test_empty_file_and_truncated_gzip_member(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     assert [r["id"] for r in records(out)] == ["https://news.example/a"]
     assert "empty-file" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_request_metadata_and_warcinfo_records_give_no_record(tmp_path: Path) -> None:
+    def build(writer: WARCWriter) -> None:
+        writer.write_record(writer.create_warcinfo_record("mixed.warc.gz", {"software": "test"}))
+        url = "https://news.example/2024/05/tram-line"
+        http = StatusAndHeaders("GET /2024/05/tram-line HTTP/1.1", [("Host", "news.example")], is_http_request=True)
+        writer.write_record(writer.create_warc_record(url, "request", payload=io.BytesIO(b""), http_headers=http))
+        response(writer, url, article("Tram line reaches the harbour"))
+        writer.write_record(writer.create_warc_record(url, "metadata", payload=io.BytesIO(b"outlinks: none\n"),
+                                                      warc_content_type="application/warc-fields"))
+        response(writer, "https://news.example/gone", b"<html>gone</html>", status="404 Not Found")
+
+    warc = write_warc(tmp_path / "mixed.warc.gz", build)
+    out = tmp_path / "out.jsonl"
+    run = extract(str(warc), "-o", str(out))
+    assert run.returncode == 0, run.stderr
+    assert [r["id"] for r in records(out)] == ["https://news.example/2024/05/tram-line"]
+    for counted in ("1 warcinfo", "1 request", "1 metadata", "1 status-404"):
+        assert counted in run.stderr

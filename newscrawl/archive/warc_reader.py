@@ -11,6 +11,8 @@ and the reader resynchronizes on the next record start after it (the next gzip m
 from __future__ import annotations
 
 import logging
+import re
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -19,6 +21,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+from warcio.statusandheaders import StatusAndHeadersParserException
 from warcio.recordloader import ArcWarcRecord
 
 from ..extract.encoding import unusable_body
@@ -30,10 +34,28 @@ _GZIP_MAGIC = b"\x1f\x8b\x08"
 _PLAIN_MAGIC = b"WARC/1."
 _CHUNK = 1 << 20
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # the crawl's DOWNLOAD_MAXSIZE order: bigger is no article
+# The first element of an XML document, after the declaration, processing instructions and comments.
+_XML_ROOT = re.compile(rb"^\s*(?:<\?.*?\?>\s*|<!--.*?-->\s*)*<([A-Za-z_][\w.:-]*)", re.DOTALL)
+# Roots of the documents the crawl reads as discovery (spiders parse them), never as pages.
+_DISCOVERY_ROOTS = {"rss": "feed", "feed": "feed", "rdf": "feed", "urlset": "sitemap", "sitemapindex": "sitemap"}
 
 
 class NotAWarc(ValueError):
     """The file holds no WARC record at all."""
+
+
+class _NotWarcRecord(ValueError):
+    """warcio parsed the bytes as some other format (its ARC reader takes almost any line)."""
+
+
+# What warcio raises on damaged bytes: its own errors, zlib's (a bad gzip member), a cut stream,
+# header text that is not a number or not decodable (ValueError, UnicodeDecodeError), and a
+# response without WARC-Target-URI (warcio calls None.startswith: AttributeError). Found by fuzzing.
+_DAMAGED_RECORD = (ArchiveLoadFailed, StatusAndHeadersParserException, zlib.error, EOFError, ValueError,
+                   IndexError, OSError, AttributeError, TypeError)
+
+# Damage to the file, as against records that are sound but no page: logged as warnings.
+_DAMAGE = frozenset({"corrupt-record", "truncated-record", "not-http"})
 
 
 @dataclass(frozen=True)
@@ -90,6 +112,20 @@ def _http_headers(record: ArcWarcRecord) -> dict[str, str]:
     return headers
 
 
+def discovery_kind(body: bytes) -> str | None:
+    """``feed`` or ``sitemap`` for an RSS/Atom/RDF feed or a sitemap, whatever its Content-Type.
+
+    >>> discovery_kind(b'<?xml version="1.0"?>\\n<!-- x --><rss version="2.0"><channel/></rss>')
+    'feed'
+    >>> discovery_kind(b"<html><body>rss</body></html>") is None
+    True
+    """
+    found = _XML_ROOT.match(body[:4096].removeprefix(b"\xef\xbb\xbf"))
+    if not found:
+        return None
+    return _DISCOVERY_ROOTS.get(found[1].decode("ascii", "replace").rsplit(":", 1)[-1].lower())
+
+
 def _drain(record: ArcWarcRecord) -> bool:
     """Read the rest of the record block; False when the file ended before its Content-Length."""
     stream = record.raw_stream
@@ -136,7 +172,9 @@ class WarcReader:
     def skip(self, reason: str, where: str, detail: str = "") -> None:
         """Count a record that gives no page."""
         self.stats.skipped[reason] += 1
-        if reason not in ("request", "warcinfo", "metadata") and not reason.startswith("status-"):
+        if reason in _DAMAGE:
+            logger.warning("%s: %s %s", where, reason, detail)
+        elif reason not in ("request", "warcinfo", "metadata") and not reason.startswith("status-"):
             logger.debug("%s: %s %s", where, reason, detail)
 
     def pages(self, path: Path) -> Iterator[WarcPage]:
@@ -161,7 +199,10 @@ class WarcReader:
             record_start = start
             try:
                 for record in records:
-                    record_start, seen_any = records.offset, True
+                    record_start = records.offset
+                    if record.format != "warc":
+                        raise _NotWarcRecord(f"a {record.format} record, not WARC")
+                    seen_any = True
                     page, complete = self._page(path, record, record_start)
                     if not complete:
                         self.skip("truncated-record", f"{path}:{record_start}", "block shorter than Content-Length")
@@ -171,7 +212,7 @@ class WarcReader:
                         yield page
                 else:
                     start = None
-            except Exception as exc:  # noqa: BLE001 - a damaged record of any kind is counted, not raised
+            except _DAMAGED_RECORD as exc:
                 if not seen_any and start == 0 and _next_start(file, 1, magic) is None:
                     raise NotAWarc(f"{path}: not a WARC file ({type(exc).__name__}: {_short(exc)})") from None
                 seen_any, record_start = True, max(record_start, records.offset)
@@ -207,6 +248,9 @@ class WarcReader:
         headers = _http_headers(record)
         if reason := unusable_body(body, headers.get("content-type"), 200):
             self.skip(reason[0], where, reason[1])
+            return None, True
+        if kind := discovery_kind(body):  # the crawl parses these for links, it never extracts them
+            self.skip(kind, where)
             return None, True
         if digest := record.rec_headers.get_header("WARC-Payload-Digest"):
             self._originals.setdefault(digest, (path, offset))

@@ -18,15 +18,15 @@ from __future__ import annotations
 import logging
 import time
 from typing import Any, Self
-from weakref import WeakKeyDictionary
 
 from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Request, Response
 from scrapy.statscollectors import StatsCollector
-from scrapy.utils.misc import load_object
 
+from ..archive.backend import open_index as open_crawl_index
+from ..archive.fetchlog import fetch_log
 from ..archive.hints import newest_hint, refetch_decision
 from ..archive.index import ArchiveIndex, FetchFacts
 from .drops import DroppedRequest
@@ -35,58 +35,17 @@ logger = logging.getLogger(__name__)
 CONDITIONAL = "newscrawl_conditional"  # meta flag: the request carries our validators
 
 
-def index_path(crawler: Crawler) -> str:
-    """NEWSCRAWL_INDEX_PATH, checked; NotConfigured when NEWSCRAWL_INDEX_ENABLED is off."""
-    settings = crawler.settings
-    if not settings.getbool("NEWSCRAWL_INDEX_ENABLED", True):
-        raise NotConfigured  # switched off on purpose: every crawl is a full crawl
-    path = settings.get("NEWSCRAWL_INDEX_PATH")
-    if not path:
-        raise ValueError("NEWSCRAWL_INDEX_PATH is empty: set it to a writable .sqlite file, or set "
-                         "NEWSCRAWL_INDEX_ENABLED = False to crawl without an archive index")
-    return str(path)
-
-
 def open_index(crawler: Crawler) -> ArchiveIndex:
-    """A connection to the index: shared in Redis when the crawl is distributed
-    (NEWSCRAWL_REDIS_URL), else NEWSCRAWL_INDEX_CLASS built on NEWSCRAWL_INDEX_PATH."""
-    if crawler.settings.get("NEWSCRAWL_REDIS_URL"):
-        # Imported only here: without the setting, nothing of Redis is loaded.
-        from ..distributed.index import open_index as open_shared_index  # noqa: PLC0415
-
-        shared: ArchiveIndex = open_shared_index(crawler.settings, index_path(crawler))
-        return shared
-    cls = load_object(crawler.settings.get("NEWSCRAWL_INDEX_CLASS") or "newscrawl.archive.sqlite.SqliteIndex")
-    index: ArchiveIndex = cls(index_path(crawler))
+    """The crawl's index (archive/backend.py); NotConfigured when NEWSCRAWL_INDEX_ENABLED is off."""
+    index = open_crawl_index(crawler.settings)
+    if index is None:
+        raise NotConfigured  # switched off on purpose: every crawl is a full crawl
     return index
 
 
 def is_article_request(request: Request) -> bool:
     """The spider marks article requests with how they were discovered."""
     return "discovered_via" in request.meta
-
-
-class FetchLog:
-    """Facts of this crawl's article downloads, by response URL, until the pipeline takes them."""
-
-    def __init__(self) -> None:
-        self._facts: dict[str, tuple[str, FetchFacts]] = {}
-
-    def record(self, url: str, request_url: str, facts: FetchFacts) -> None:
-        """Note what a download told us."""
-        self._facts[url] = (request_url, facts)
-
-    def pop(self, url: str) -> tuple[str | None, FetchFacts | None]:
-        """(request URL, facts) of the download that gave ``url``, once."""
-        return self._facts.pop(url, (None, None))
-
-
-_FETCH_LOGS: WeakKeyDictionary[Crawler, FetchLog] = WeakKeyDictionary()
-
-
-def fetch_log(crawler: Crawler) -> FetchLog:
-    """The crawler's FetchLog (one per crawl, shared by middleware and pipeline)."""
-    return _FETCH_LOGS.setdefault(crawler, FetchLog())
 
 
 class IncrementalFilter:

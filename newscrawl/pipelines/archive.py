@@ -26,21 +26,18 @@ from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
 
 from .. import feedstorage
-from ..archive.fingerprint import body_signature, content_fingerprint, similarity
-from ..archive.index import ArchiveIndex, ArticleWrite, Entry, FetchFacts
-from ..archive.recovery import article_key, recover_output, write_for_record
+from scrapy.exceptions import NotConfigured
+
+from ..archive.backend import open_index
+from ..archive.decision import Decision, Pending, decide
+from ..archive.fetchlog import FetchLog, fetch_log
+from ..archive.index import ArchiveIndex, ArticleWrite, FetchFacts
+from ..archive.recovery import recover_output, write_for_record
 from ..archive.sqlite import host_of
 from ..discover.urls import canonical_request_url
 from ..items import Article
-from ..middlewares.incremental import FetchLog, fetch_log, open_index
 
 logger = logging.getLogger(__name__)
-
-
-def _as_entry(w: ArticleWrite) -> Entry:
-    f = w.fetch.fetched_at
-    return Entry(key=w.key, url=w.url, host=w.host, first_seen=f, last_fetched=f, last_changed=f,
-                 fingerprint=w.fingerprint, version=w.version, date_modified=w.date_modified)
 
 
 def _fetched_at(article: Article) -> int:
@@ -55,8 +52,9 @@ class ArchivePipeline:
     def __init__(self, *, index: ArchiveIndex, stats: StatsCollector, log: FetchLog, emit_unchanged: bool,
                  near_threshold: float, commit_every: int) -> None:
         self.index, self.stats, self.log = index, stats, log
-        self.emit_unchanged, self.near_threshold, self.commit_every = emit_unchanged, near_threshold, commit_every
-        self._uncommitted: dict[str, ArticleWrite] = {}  # by key: decided, not yet in the index
+        self.emit_unchanged, self.commit_every = emit_unchanged, commit_every
+        self.pending = Pending(index, near_threshold)  # its writes: decided, not yet in the index
+        self._uncommitted: dict[str, ArticleWrite] = self.pending.writes
         self._waiting: dict[int, str] = {}  # id(item) -> key, until the item is exported
         self._ready: list[str] = []  # keys exported, to commit with the next batch
         self._files: dict[str, IO[bytes]] = {}
@@ -65,7 +63,9 @@ class ArchivePipeline:
     def from_crawler(cls, crawler: Crawler) -> Self:
         """Open the index and take its crawl lock (IndexBusy when another crawl has it)."""
         settings = crawler.settings
-        index = open_index(crawler)
+        index = open_index(settings)
+        if index is None:
+            raise NotConfigured  # NEWSCRAWL_INDEX_ENABLED is off: every record is written
         index.acquire(f"crawl '{crawler.spidercls.name}'", settings.getfloat("NEWSCRAWL_INDEX_LOCK_WAIT", 0))
         assert crawler.stats is not None
         pipeline = cls(index=index, stats=crawler.stats, log=fetch_log(crawler),
@@ -139,59 +139,34 @@ class ArchivePipeline:
         self.index.commit([self._uncommitted.pop(key) for key in self._ready if key in self._uncommitted])
         self._ready.clear()
 
-    def _known(self, key: str) -> Entry | None:
-        if key in self._uncommitted:
-            return _as_entry(self._uncommitted[key])
-        return self.index.lookup(key)
-
-    def _same_content(self, fingerprint: bytes, host: str) -> Entry | None:
-        for write in self._uncommitted.values():
-            if write.fingerprint == fingerprint and write.host == host:
-                return _as_entry(write)
-        return self.index.find_same_content(fingerprint, host)
-
-    def _near_duplicate(self, signature: bytes | None, key: str) -> str | None:
-        if signature is None:
-            return None
-        # the index holds the older articles: its answer is the original if there is one
-        if (older := self.index.near_duplicate(signature, key, self.near_threshold)) is not None:
-            return older
-        for write in self._uncommitted.values():
-            if write.key != key and write.signature and similarity(signature, write.signature) >= self.near_threshold:
-                return write.key
-        return None
-
     def process_item(self, item: Any) -> Any:
         """Set version/changeType/duplicateOf, or drop an unchanged re-fetch."""
         if not isinstance(item, Article):
             return item
-        key = article_key(item.url, item.canonicalUrl)
         request_url, facts = self.log.pop(item.url)
         facts = facts or FetchFacts(fetched_at=_fetched_at(item))
-        fingerprint = content_fingerprint(item.headline, item.articleBody, item.dateModified)
         aliases = tuple(dict.fromkeys(canonical_request_url(u) for u in (request_url, item.url) if u))
-        entry = self._known(key)
-        if entry is None and (same := self._same_content(fingerprint, host_of(item.url))):
-            if same.key in self._uncommitted:
-                self.stats.inc_value("newscrawl/dropped/duplicate-content")
-                raise DropItem(f"duplicate-content: same article as {same.key} at {item.url}")
-            key, entry = same.key, same  # another URL of an article we have: one record
-        if entry is not None and entry.fingerprint == fingerprint:
-            return self._unchanged(item, entry, facts, aliases)
-        version = entry.version + 1 if entry else 1
-        signature = body_signature(item.articleBody)
-        item.version, item.changeType = version, "updated" if entry else "new"
-        item.duplicateOf = self._near_duplicate(signature, key)
+        decision = decide(url=item.url, canonical_url=item.canonicalUrl, headline=item.headline,
+                          body=item.articleBody, date_modified=item.dateModified, known=self.pending)
+        if decision.change == "duplicate-content":
+            self.stats.inc_value("newscrawl/dropped/duplicate-content")
+            raise DropItem(f"duplicate-content: same article as {decision.key} at {item.url}")
+        if decision.change == "unchanged":
+            return self._unchanged(item, decision, facts, aliases)
+        item.version, item.changeType, item.duplicateOf = decision.version, decision.change, decision.duplicate_of
         if item.duplicateOf:
             self.stats.inc_value("newscrawl/archive/near-duplicate")
         self.stats.inc_value(f"newscrawl/archive/{item.changeType}")
-        self._uncommitted[key] = ArticleWrite(
-            key=key, url=item.url, host=host_of(item.url), fingerprint=fingerprint, version=version,
-            fetch=facts, date_modified=item.dateModified, signature=signature, aliases=aliases)
-        self._waiting[id(item)] = key
+        self._uncommitted[decision.key] = ArticleWrite(
+            key=decision.key, url=item.url, host=host_of(item.url), fingerprint=decision.fingerprint,
+            version=decision.version, fetch=facts, date_modified=item.dateModified, signature=decision.signature,
+            aliases=aliases)
+        self._waiting[id(item)] = decision.key
         return item
 
-    def _unchanged(self, item: Article, entry: Entry, facts: FetchFacts, aliases: tuple[str, ...]) -> Any:
+    def _unchanged(self, item: Article, decision: Decision, facts: FetchFacts, aliases: tuple[str, ...]) -> Any:
+        entry = decision.entry
+        assert entry is not None  # an unchanged record is one the archive has
         self.index.touch(entry.key, facts)
         for alias in aliases:
             self.index.add_alias(alias, entry.key)
