@@ -371,6 +371,10 @@ def paragraphs_from_loose_text(doc: HtmlElement) -> None:
     for container in list(doc.iter("div", "section", "article", "main", "td", "font", "center")):
         if not any(isinstance(c.tag, str) and c.tag not in _INLINE_TAGS for c in container):
             continue  # only inline children: paragraphs_from_text_containers' case
+        if not ((container.text and not container.text.isspace())
+                or any((c.tail and not c.tail.isspace()) or (isinstance(c.tag, str) and c.tag in _INLINE_TAGS)
+                       for c in container)):
+            continue  # blocks and white space only: the common case, nothing loose
         # (element whose tail opens the run, or None for the container's text; inline members; next block)
         runs: list[tuple[_Element | None, list[_Element], _Element | None]] = []
         holder: _Element | None = None

@@ -164,8 +164,7 @@ def _marked_elements(doc: HtmlElement) -> list[HtmlElement]:
         classes = attributes.get("class")
         if ((classes and _MARK_CLASS.search(classes)) or attributes.get("rel") == "author"
                 or "uthor" in (attributes.get("itemprop") or "") or "uthor" in (attributes.get("id") or "")
-                or "uthor" in (attributes.get("data-testid") or "")
-                or (element.tag == "a" and _PROFILE_HREF.search(attributes.get("href") or ""))):
+                or "uthor" in (attributes.get("data-testid") or "")):
             found.append(element)
     return found
 
@@ -174,11 +173,13 @@ def visible_byline(doc: HtmlElement, sites: frozenset[str]) -> list[str]:
     """The first author or byline element that credits someone, strongest markup first."""
     elements = _marked_elements(doc)
     strong = [e for e in elements if _is_strong(e)]
-    weak = [e for e in elements if not _is_strong(e) and not _is_profile_link(e)]
-    # A link to an author's profile page names a writer even where no markup says "byline".
-    profiles = [e for e in elements if _is_profile_link(e) and not _is_strong(e)]
-    return (_first_credit(strong + list(doc.iter("address")), sites) or _first_credit(weak, sites)
-            or _first_credit(profiles, sites))
+    weak = [e for e in elements if not _is_strong(e)]
+    found = _first_credit(strong + list(doc.iter("address")), sites) or _first_credit(weak, sites)
+    if found:
+        return found
+    # A link to an author's profile page names a writer even where no markup says "byline";
+    # looked for only now: most pages are settled above, and every link is a test.
+    return _first_credit([a for a in doc.iter("a") if _is_profile_link(a)], sites)
 
 
 def text_byline(doc: HtmlElement, sites: frozenset[str]) -> list[str]:

@@ -61,13 +61,13 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
-def _agree(a: str, b: str) -> bool:
-    """The same headline, give or take a site name, a kicker or a subtitle on one of them."""
-    one, two = _words(a), _words(b)
+def _agree(one: list[str], two: list[str]) -> bool:
+    """The same headline (its words), give or take a site name, a kicker or a subtitle on one of them."""
     if not one or not two:
         return False
     shorter, longer = (one, two) if len(one) <= len(two) else (two, one)
-    shared = sum(1 for w in set(shorter) if w in set(longer))
+    present = set(longer)
+    shared = sum(1 for w in set(shorter) if w in present)
     # most of the shorter is in the longer, and the shorter is not a word or two of it
     return shared >= _AGREE * len(set(shorter)) and len(shorter) >= 0.5 * len(longer)
 
@@ -182,8 +182,11 @@ def vote(found: list[Candidate]) -> str | None:
     """The candidate most other sources agree with; the most trusted among equals."""
     if not found:
         return None
+    words = {c.text: _words(c.text) for c in found}
+
     def support(candidate: Candidate) -> int:
-        return len({o.source for o in found if o.source != candidate.source and _agree(candidate.text, o.text)})
+        return len({o.source for o in found if o.source != candidate.source
+                    and _agree(words[candidate.text], words[o.text])})
 
     best = min(found, key=lambda c: (-support(c), c.rank))
     return best.text
