@@ -52,6 +52,9 @@ DOWNLOADER_MIDDLEWARES = {
     # Scrapy's, decoding only pages whose head may hold a refresh tag.
     "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
     "newscrawl.middlewares.refresh.MetaRefreshMiddleware": 580,
+    # In-article links of a site that keep answering 404 are stopped (NEWSCRAWL_LINK_404_BUDGET);
+    # first in, so a spent source's requests are not even checked against robots.txt.
+    "newscrawl.middlewares.link_budget.LinkSourceBudgetMiddleware": 50,
 }
 # `scrapy crawl` that stops on a bad configuration with a short message instead of a traceback.
 COMMANDS_MODULE = "newscrawl.commands"

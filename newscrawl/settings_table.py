@@ -170,7 +170,11 @@ SETTINGS: tuple[Setting, ...] = (
             "thread); None = one per core, 0 = in the reactor thread", optional=True),
     # --- discovery
     Setting("NEWSCRAWL_MAX_LISTING_DEPTH", "count", 2, "link hops through section pages from the home page"),
-    Setting("NEWSCRAWL_MAX_PAGINATION", "count", 5, "highest page number of a section listing followed"),
+    Setting("NEWSCRAWL_MAX_PAGINATION", "count", 5, "pages of one listing followed (`?page=N`, `/page/N/`, "
+            "rel=next, \"Older stories\", month archives); its page 2 is not one more level of listing depth"),
+    Setting("NEWSCRAWL_LINK_404_BUDGET", "count", 30, "pages not found (404/410) after which a link source "
+            "of a site (the story links inside its articles) is stopped, when it failed more than it "
+            "found; counted as `link-source-exhausted`; 0 = no budget"),
     Setting("NEWSCRAWL_FEED_PATHS", "list", ["/feed", "/rss", "/rss.xml", "/feed.xml", "/atom.xml", "/index.xml"],
             "paths tried when the home page announces no feed (404s there are expected and cheap)"),
     Setting("NEWSCRAWL_SITEMAP_PATHS", "list", ["/sitemap.xml", "/sitemap_index.xml", "/news-sitemap.xml"],

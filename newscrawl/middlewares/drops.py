@@ -25,6 +25,10 @@ class DroppedRequest(IgnoreRequest):
         self.code, self.detail = code, detail
 
 
+class RecordedDrop(DroppedRequest):
+    """A DroppedRequest already counted and logged where it was raised (errbacks leave it)."""
+
+
 # Scrapy raises a plain IgnoreRequest for these; its message is all that tells them apart.
 _IGNORE_MESSAGES = (
     ("Forbidden by robots.txt", "robots-disallowed"),

@@ -28,6 +28,7 @@ from ..arguments import sites_to_crawl
 from ..checks import normalize_settings
 from ..crawl_state import FEEDS, LINKS, CrawlState
 from ..discover.feeds import is_feed, parse_feed
+from ..discover.pagination import next_page_urls, page_number
 from ..discover.sitemaps import iter_sitemap, sitemap_urls_from_robots
 from ..discover.urls import (
     canonical_request_url, is_article_url, is_calendar_url, is_excluded_url, pagination_number,
@@ -37,7 +38,8 @@ from ..extract.errors import ExtractionError
 from ..feedstorage import gzip_feed_names
 from ..fetch import fetched_page
 from ..items import FetchedPage
-from ..middlewares.drops import failure_reason, record_drop
+from ..middlewares.drops import RecordedDrop, failure_reason, record_drop
+from ..middlewares.link_budget import ARTICLE_LINKS, LINK_SOURCE_META
 from ..middlewares.robots import ROBOTS_SITEMAPS_META
 from ..pipelines.pool import page_input
 from ..record import build_record, rejection_reason, site_options
@@ -64,6 +66,11 @@ class NewsSpider(scrapy.Spider):
             (FEEDS, self._feed_phase), (LINKS, self._link_phase)]
         self._article_urls: dict[int, set[str]] = {}  # per site, for NEWSCRAWL_MAX_PAGES_PER_SITE
         self._capped_urls: dict[int, set[str]] = {}
+        # Requests of a budgeted link source (LinkSourceBudgetMiddleware) may be dropped unsent
+        # after the dupefilter has seen them: one a listing links too is then sent anyway.
+        self._budgeted: set[str] = set()  # queued with a link source, not answered yet
+        self._unsent: set[str] = set()    # dropped unsent
+        self._wanted: set[str] = set()    # budgeted, and linked by a listing meanwhile
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
@@ -240,19 +247,36 @@ class NewsSpider(scrapy.Spider):
         self.crawl_state.set_feeds(self.sites[site].host, list(self.sites[site].feeds))
 
     def parse_listing(self, response: Response) -> Iterator[Request]:
-        """Articles linked from a section page; deeper sections up to a bound."""
-        if isinstance(response, TextResponse):
-            urls = [link.url for link in self._link_extractor.extract_links(response)]
-            yield from self._listing_requests(urls, response.meta["site"], response.meta.get("listing_depth", 0))
+        """Articles linked from a section page; its next page at the same depth (up to
+        NEWSCRAWL_MAX_PAGINATION pages), deeper sections up to NEWSCRAWL_MAX_LISTING_DEPTH."""
+        if not isinstance(response, TextResponse):
+            return
+        site, depth = response.meta["site"], response.meta.get("listing_depth", 0)
+        following = {canonical_request_url(url) for url in next_page_urls(response.selector, response.url)
+                     if self._is_listing_page(url)}
+        urls = [link.url for link in self._link_extractor.extract_links(response)]
+        yield from self._listing_requests([u for u in urls if canonical_request_url(u) not in following], site, depth)
+        # A page 2 is the same list cut in pieces, not one more section level down.
+        page = response.meta.get("listing_page") or page_number(response.url) or 1
+        for url in sorted(following):
+            number = page_number(url) or page + 1
+            if number <= self.settings.getint("NEWSCRAWL_MAX_PAGINATION"):
+                yield self._request(url, self.parse_listing, site, listing_depth=depth, listing_page=number)
+            else:
+                self.crawler.stats.inc_value("newscrawl/discovery/pagination-bound")
 
-    def _listing_requests(self, urls: list[str], site: int, depth: int) -> Iterator[Request]:
+    def _is_listing_page(self, url: str) -> bool:
+        return bool(self.site_for(url)) and not is_excluded_url(url) and not is_article_url(url)
+
+    def _listing_requests(self, urls: list[str], site: int, depth: int,
+                          source: str | None = None) -> Iterator[Request]:
         if self.crawl_state.phase() < LINKS:
             links = {canonical_request_url(url): (site, depth) for url in urls if self.site_for(url)}
             self.crawl_state.defer_links(links, self.settings.getint("NEWSCRAWL_MAX_DEFERRED_LINKS"))
             return
         max_depth = self.settings.getint("NEWSCRAWL_MAX_LISTING_DEPTH")
         for url in urls:
-            if request := self._article_request(url, site, "link", {}):
+            if request := self._article_request(url, site, "link", {}, source=source):
                 yield request
             elif depth < max_depth and self._is_listing(url):
                 yield self._request(url, self.parse_listing, site, listing_depth=depth + 1)
@@ -263,7 +287,8 @@ class NewsSpider(scrapy.Spider):
         page = pagination_number(url)
         return page is None or page <= self.settings.getint("NEWSCRAWL_MAX_PAGINATION")
 
-    def _article_request(self, url: str, site: int, via: str, hints: dict[str, Any]) -> Request | None:
+    def _article_request(self, url: str, site: int, via: str, hints: dict[str, Any],
+                         source: str | None = None) -> Request | None:
         if not url.startswith(("http://", "https://")) or is_excluded_url(url):
             return None
         # Links must look like stories; sitemaps and feeds are trusted to list articles, and
@@ -277,9 +302,19 @@ class NewsSpider(scrapy.Spider):
         if via != "link":
             self.crawl_state.add_listed(self.sites[site].host)
         # scrapy-playwright renders the requests that carry meta["playwright"] (docs/limits.md).
-        render = {"playwright": True} if self.settings.getbool("NEWSCRAWL_RENDER_JAVASCRIPT") else {}
-        return self._request(url, self.parse_article, site, errback=self.article_failed,
-                             discovered_via=via, hints={k: v for k, v in hints.items() if v}, **render)
+        extra: dict[str, Any] = {"playwright": True} if self.settings.getbool("NEWSCRAWL_RENDER_JAVASCRIPT") else {}
+        if source:
+            extra[LINK_SOURCE_META] = source  # budgeted by LinkSourceBudgetMiddleware
+        request = self._request(url, self.parse_article, site, errback=self.article_failed,
+                                discovered_via=via, hints={k: v for k, v in hints.items() if v}, **extra)
+        if source:
+            self._budgeted.add(request.url)
+        elif request.url in self._unsent:
+            self._unsent.discard(request.url)
+            return request.replace(dont_filter=True)
+        elif request.url in self._budgeted:
+            self._wanted.add(request.url)
+        return request
 
     def _over_page_cap(self, url: str, site: int) -> bool:
         cap = self.settings.getint("NEWSCRAWL_MAX_PAGES_PER_SITE")
@@ -299,12 +334,22 @@ class NewsSpider(scrapy.Spider):
 
     def article_failed(self, failure: Any) -> None:
         """Count and log, once, an article request that ended without a page."""
+        self._budgeted.discard(url := failure.request.url)
+        if isinstance(failure.value, RecordedDrop):
+            if url in self._wanted:  # a listing links it: not the spent source's to drop
+                self._wanted.discard(url)
+                meta = {k: v for k, v in failure.request.meta.items() if k != LINK_SOURCE_META}
+                self.crawler.engine.crawl(failure.request.replace(dont_filter=True, meta=meta))
+            else:
+                self._unsent.add(url)
+            return  # counted (and logged once) where it was raised
         code, detail = failure_reason(failure.value)
         record_drop(self.crawler.stats, code, detail, failure.request.url, self.logger)
 
     # --- articles ----------------------------------------------------------------------------
     def parse_article(self, response: Response) -> Iterator[Any]:
         """Hand the page to the pipelines as plain data; follow story links it carries."""
+        self._budgeted.discard(response.request.url if response.request else response.url)
         if reason := self._unusable_body(response):
             record_drop(self.crawler.stats, *reason, response.url, self.logger)
             return
@@ -318,7 +363,8 @@ class NewsSpider(scrapy.Spider):
             yield from self._listing_requests(urls, site, depth=1)
         elif self._follows_article_links(site):
             urls = [link.url for link in self._link_extractor.extract_links(response)]
-            yield from self._listing_requests([u for u in urls if is_article_url(u)], site, depth=1)
+            yield from self._listing_requests([u for u in urls if is_article_url(u)], site, depth=1,
+                                              source=ARTICLE_LINKS)
 
     def _follows_article_links(self, site: int) -> bool:
         """NEWSCRAWL_FOLLOW_ARTICLE_LINKS: True, False, or "auto": only for a site whose
