@@ -137,7 +137,7 @@ def _runs(container: _Element, holding: set[_Element]) -> Iterator[_Candidate]:
             if child.tail:
                 run.append(child.tail)
             continue
-        if run:
+        if run and _has_content(run):
             yield _Candidate("text", container, run)
         run = []
         if tag == "tr" and all(c.tag in ("td", "th") and c not in holding for c in child):
@@ -148,8 +148,13 @@ def _runs(container: _Element, holding: set[_Element]) -> Iterator[_Candidate]:
             yield from _runs(child, holding)
         if child.tail:
             run.append(child.tail)
-    if run:
+    if run and _has_content(run):
         yield _Candidate("text", container, run)
+
+
+def _has_content(run: list[object]) -> bool:
+    """Not only the white space between two blocks (most runs): nothing to read back there."""
+    return any(not isinstance(piece, str) or not piece.isspace() for piece in run)
 
 
 class _without_tail:
