@@ -79,7 +79,7 @@ def newscrawl_command(folder: Path, gold: Path, output: Path, jobs: int) -> list
     """The ``newscrawl extract`` call a user would type."""
     script = Path(sys.executable).with_name("newscrawl")
     base = [str(script)] if script.exists() else [sys.executable, "-m", "newscrawl.cli"]
-    extra = ["--jobs", str(jobs)] if jobs > 1 else []
+    extra = ["--jobs", str(jobs)]  # the CPU compared is one process's, as trafilatura's
     return [*base, "extract", str(folder), "--urls", str(gold), "--output", str(output), *extra]
 
 

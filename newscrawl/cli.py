@@ -262,8 +262,8 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--timezone", help="IANA zone to assume for dates without an offset")
     extract.add_argument("--day-first", action="store_true", default=None,
                          help="read 02/11/2013 as 2 November")
-    extract.add_argument("--jobs", "-j", type=int, default=1,
-                         help="worker processes (faster on several cores; same total CPU)")
+    extract.add_argument("--jobs", "-j", type=int, default=None,
+                         help="worker processes (default: one per core, as the crawl's extraction pool)")
     warc = extract.add_argument_group("WARC input only")
     warc.add_argument("--domain", action="append", help="keep only this host and its subdomains (repeatable)")
     warc.add_argument("--since", metavar="YYYY-MM-DD", help="keep records published (else fetched) on or after")
@@ -280,7 +280,8 @@ def _ccnews_parser(commands: Any) -> None:
     ccnews.add_argument("--month", required=True, metavar="YYYY-MM", help="the CC-NEWS month, e.g. 2024-05")
     ccnews.add_argument("--domain", action="append", help="keep only this host and its subdomains (repeatable)")
     ccnews.add_argument("--output", "-o", metavar="DIR", help="folder of the JSONL files (default output/ccnews/YYYY-MM)")
-    ccnews.add_argument("--jobs", "-j", type=int, default=1, help="extraction worker processes (downloads: one at a time)")
+    ccnews.add_argument("--jobs", "-j", type=int, default=None,
+                        help="extraction worker processes (default: one per core; downloads: one at a time)")
     ccnews.add_argument("--base-url", help="default NEWSCRAWL_CCNEWS_BASE_URL (https://data.commoncrawl.org)")
     ccnews.add_argument("-s", "--set", action="append", metavar="NAME=VALUE",
                         help="a NEWSCRAWL_CCNEWS_* setting (retries, backoff, timeout)")
@@ -327,6 +328,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "crawl":
         return _run_crawl(args)
+    if args.jobs is None:
+        from .pipelines.pool import default_workers  # noqa: PLC0415 - the crawl's default, one place
+
+        args.jobs = default_workers()
     if args.jobs < 1:
         parser.error(f"--jobs {args.jobs}: give 1 or more worker processes")
     if args.command == "ccnews":
