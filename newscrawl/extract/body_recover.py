@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from lxml.etree import Element, SubElement, _Element
+
+from ..normalize.text import collapse_space, squash_space
 
 # Elements that flow inside a line of text; every other element starts a block of its own.
 _INLINE = frozenset(
@@ -94,7 +95,7 @@ class _Candidate:
 
 
 def _squash(text: str) -> str:
-    return _SPACE.sub("", text)
+    return squash_space(text)
 
 
 def _holding_blocks(region: _Element) -> set[_Element]:
@@ -122,8 +123,14 @@ def _kind(tag: str) -> str:
     return "p" if tag == "p" else "other"
 
 
-def _runs(container: _Element, holding: set[_Element]) -> Iterator[_Candidate]:
-    """The blocks inside ``container`` in document order (``holding``: see _holding_blocks)."""
+def _runs(container: _Element, holding: set[_Element], out: list[_Candidate] | None = None) -> list[_Candidate]:
+    """The blocks inside ``container`` in document order (``holding``: see _holding_blocks).
+
+    Filled into one list by plain recursion: nested generators pass every block up through
+    each level of the page's nesting, which cost more than reading the blocks.
+    """
+    if out is None:
+        out = []
     run: list[object] = [container.text] if container.text else []
     for child in container:
         tag = child.tag if isinstance(child.tag, str) else ""
@@ -138,18 +145,19 @@ def _runs(container: _Element, holding: set[_Element]) -> Iterator[_Candidate]:
                 run.append(child.tail)
             continue
         if run and _has_content(run):
-            yield _Candidate("text", container, run)
+            out.append(_Candidate("text", container, run))
         run = []
         if tag == "tr" and all(c.tag in ("td", "th") and c not in holding for c in child):
-            yield _Candidate("row", child)
+            out.append(_Candidate("row", child))
         elif tag in _LEAVES and child not in holding:
-            yield _Candidate(_kind(tag), child)
-        else:
-            yield from _runs(child, holding)
+            out.append(_Candidate(_kind(tag), child))
+        elif child in holding or child.text or len(child):
+            _runs(child, holding, out)
         if child.tail:
             run.append(child.tail)
     if run and _has_content(run):
-        yield _Candidate("text", container, run)
+        out.append(_Candidate("text", container, run))
+    return out
 
 
 def _has_content(run: list[object]) -> bool:
@@ -166,23 +174,25 @@ class _without_tail:
         self.element = element
 
 
-def _node_text(node: object, parts: list[str]) -> None:
-    if isinstance(node, str):
-        parts.append(node)
-        return
-    if isinstance(node, _without_tail):
-        element = node.element
-    elif isinstance(node, _Element):
-        element = node
-    else:
-        return
+def _element_text(element: _Element) -> str:
+    """The text of an element without its tail, a ``<br>`` read as a line break."""
+    if next(element.iter("br"), None) is None:
+        return "".join(element.itertext())  # in C: most blocks hold no line break
     if element.tag == "br":
-        parts.append("\n")
-    else:
-        parts.append(element.text or "")
-        for child in element:
-            _node_text(child, parts)
-            parts.append(child.tail or "")
+        return "\n"
+    parts = [element.text or ""]
+    for child in element:
+        parts.append(_element_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _node_text(node: object) -> str:
+    if isinstance(node, str):
+        return node
+    if isinstance(node, _without_tail):
+        return _element_text(node.element)
+    return _element_text(node) if isinstance(node, _Element) else ""
 
 
 def _link_chars(nodes: list[object]) -> int:
@@ -200,18 +210,14 @@ def _read(candidate: _Candidate) -> _Candidate:
         cells = [c for c in candidate.element if isinstance(c.tag, str)]
         texts = []
         for cell in cells:
-            parts: list[str] = []
-            _node_text(cell, parts)
-            texts.append(_SPACE.sub(" ", "".join(parts)).strip())
+            texts.append(collapse_space(_element_text(cell)))
         candidate.text = "\t".join(t for t in texts if t)
         candidate.nodes = cells
     else:
         if not candidate.nodes:
             candidate.nodes = [candidate.element]
-        parts = []
-        for node in candidate.nodes:
-            _node_text(_without_tail(node) if node is candidate.element else node, parts)
-        candidate.text = "".join(parts)
+        # an element's own tail is never part of its text: the leaf needs no wrapper here
+        candidate.text = "".join([_node_text(node) for node in candidate.nodes])
         if candidate.kind == "heading" and "[" in candidate.text:
             candidate.text = _TOOL_TEXT.sub("", candidate.text)
     candidate.squashed = _squash(candidate.text)
@@ -290,7 +296,7 @@ def _words(text: str) -> int:
 
 
 def _heading_text(candidate: _Candidate) -> str:
-    return _SPACE.sub(" ", _TOOL_TEXT.sub("", candidate.text)).strip()
+    return collapse_space(_TOOL_TEXT.sub("", candidate.text))
 
 
 def _external_link_chars(candidate: _Candidate) -> int:
@@ -459,7 +465,7 @@ def _table_xml(rows: list[_Candidate]) -> _Element:
         entry = SubElement(table, "row")
         for cell in row.nodes:
             assert isinstance(cell, _Element)
-            SubElement(entry, "cell").text = _SPACE.sub(" ", cell.text_content()).strip()
+            SubElement(entry, "cell").text = collapse_space(cell.text_content())
     return table
 
 
@@ -517,7 +523,7 @@ def strip_tool_text(root: _Element) -> None:
             tail = heading.tail
             for child in list(heading):
                 heading.remove(child)
-            heading.text = _SPACE.sub(" ", _TOOL_TEXT.sub("", text)).strip()
+            heading.text = collapse_space(_TOOL_TEXT.sub("", text))
             heading.tail = tail
 
 

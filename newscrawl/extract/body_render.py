@@ -14,7 +14,8 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml.etree import _Element
 
-_SPACE = re.compile(r"[^\S\n]+")
+from ..normalize.text import collapse_space
+
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _SAFE_SCHEMES = frozenset({"http", "https"})
 _SEPARATORS = str.maketrans({"\u2028": " ", "\u2029": " ", "\x85": " "})
@@ -46,7 +47,7 @@ def block_lines(block: _Element) -> list[str]:
     _inline_text(block, parts)
     block.tail = tail
     text = "".join(parts)
-    lines = (_SPACE.sub(" ", line).strip() for line in text.split("\n"))
+    lines = (collapse_space(line) for line in text.split("\n"))
     return [line for line in lines if line]
 
 

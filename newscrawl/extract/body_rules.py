@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 
 from lxml.etree import _Element
 
+from ..normalize.text import collapse_space
+
 # "Related: ...", "READ MORE: ...", "Also on example.com ...": a label leading a link to
 # another story. Kept short and generic; the label alone is not enough (see is_teaser).
 TEASER_LABEL = re.compile(
@@ -129,20 +131,19 @@ COMMENTS_LABEL = re.compile(
     re.IGNORECASE,
 )
 _MAX_BOX_LABEL_WORDS = 6  # "Das könnte Sie auch interessieren"
-_SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 
 
 def block_text(block: _Element) -> str:
     """All text of a block, whitespace collapsed."""
-    return _SPACE.sub(" ", "".join(block.itertext())).strip()
+    return collapse_space("".join(block.itertext()))
 
 
 def link_share(block: _Element, text: str) -> float:
     """Share of the block's characters that sit inside links."""
     if not text:
         return 0.0
-    linked = sum(len(_SPACE.sub(" ", "".join(ref.itertext())).strip()) for ref in block.iter("ref"))
+    linked = sum(len(collapse_space("".join(ref.itertext()))) for ref in block.iter("ref"))
     return min(1.0, linked / len(text))
 
 

@@ -11,6 +11,7 @@ from htmldate import find_date
 from lxml.html import HtmlElement
 
 from ..normalize.date_raw import RawDate, locate_date, locate_dates
+from ..normalize.text import collapse_space
 
 # Elements whose class or id says they hold a date: "date", "time", "published", "posted",
 # "meta" lines under headlines, and common non-English words (datum, fecha, data, date).
@@ -87,7 +88,7 @@ def _short_text(element: HtmlElement) -> str | None:
             return None
         pieces.append(piece)
     # Joined with spaces: "Jane Roe<span>Nov 2, 2013</span>" must not read "RoeNov".
-    text = _SPACE.sub(" ", " ".join(pieces)).strip()
+    text = collapse_space(" ".join(pieces))
     if not text or len(text) > _MAX_ELEMENT_TEXT or not any(ch.isdigit() for ch in text):
         return None
     return text

@@ -17,6 +17,7 @@ from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from ..normalize.date_raw import RawDate
+from ..normalize.text import collapse_space
 from .metadata import meta_index
 from .date_visible import (
     VisibleDates, first_text_date, htmldate_candidate, labelled_candidate, visible_candidates, visible_dates,
@@ -54,7 +55,6 @@ _URL_DATE = re.compile(
 _URL_DATE_DAY_FIRST = re.compile(
     rf"[/_-](0[1-9]|[12]\d|3[01])([-_.])(0[1-9]|1[0-2])\2({_URL_YEAR})(?=[/_.-]|$)"
 )
-_SPACE = re.compile(r"\s+")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _MAX_RAW = 120
 MetaIndex = Mapping[str, list[str]]
@@ -64,7 +64,7 @@ def _clean(value: Any) -> str | None:
     text = as_text(value)
     if text is None:
         return None
-    text = _SPACE.sub(" ", text).strip()
+    text = collapse_space(text)
     return text[:_MAX_RAW] if text else None
 
 

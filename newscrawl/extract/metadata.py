@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
@@ -11,10 +10,9 @@ from urllib.parse import urljoin, urlsplit
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
-from ..normalize.text import normalize_language_tag
+from ..normalize.text import collapse_space, normalize_language_tag
 from .structured import StructuredData, as_text, node_types
 
-_SPACE = re.compile(r"\s+")
 # Title suffixes like "Story title | Site" or "Story title - Site name".
 # Compiled once: doc.xpath("...") compiles its expression on every call.
 XPATH_CANONICAL = XPath('//link[@rel="canonical"]/@href')
@@ -36,7 +34,7 @@ def clean_text(text: str | None) -> str | None:
     """
     if not text:
         return None
-    cleaned = _SPACE.sub(" ", text).strip()
+    cleaned = collapse_space(text)
     return cleaned or None
 
 

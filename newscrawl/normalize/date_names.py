@@ -90,7 +90,8 @@ def parse_month_name_date(text: str, languages: tuple[str, ...]) -> tuple[dateti
     A trailing zone name ("EST", "GMT") is read with dateparser's own zone table, so the
     offset is the one dateparser would give; an unknown one leaves the value naive.
     """
-    text, zone = text.strip(), None
+    # one line: markup often breaks a shown date over lines ("Nov 18, 2019\n at\n 9:24 pm ET")
+    text, zone = " ".join(text.split()), None
     if found := _ZONE_NAME.search(text):
         # A word in capitals that is no zone dateparser knows ("ES", a cut "EST"; "FIND"):
         # dateparser gives up on the whole text, but the date and clock before it stand,
@@ -123,7 +124,7 @@ def shaped_without_month(text: str, languages: tuple[str, ...]) -> bool:
     """True for "19 Regulation, 2020": a day, a word and a year, the word no month name of any of
     ``languages``. dateparser reads month names from the same locale tables, so it would find
     no date there either; asking it costs its cold start (~0.1 s) for nothing."""
-    text = _ZONE_NAME.sub("", text.strip()).strip()
+    text = _ZONE_NAME.sub("", " ".join(text.split())).strip()
     for pattern in (_DAY_FIRST, _MONTH_FIRST):
         if (match := pattern.match(text)) and _clock(match.group("rest")) is not None:
             word = match.group("m").lower().rstrip(".")

@@ -47,3 +47,24 @@ def detect_language(text: str) -> str | None:
     if not reliable or code in {"un", "xxx"}:
         return None
     return _CLD2_TO_BCP47.get(code, code)
+
+
+def squash_space(text: str) -> str:
+    """``text`` without any white space: texts compared whatever their line breaks and spacing.
+
+    ``str.split`` knows the same white space as the regular expression ``\\s`` (every character
+    ``str.isspace`` accepts) at a fifth of its cost, and extraction calls this on every block.
+
+    >>> squash_space(" the\\xa0city\\n auditor ")
+    'thecityauditor'
+    """
+    return "".join(text.split())
+
+
+def collapse_space(text: str) -> str:
+    """Runs of white space made one space, none at either end.
+
+    >>> collapse_space("  Japan,\\n Russia  ")
+    'Japan, Russia'
+    """
+    return " ".join(text.split())
