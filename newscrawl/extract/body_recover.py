@@ -91,7 +91,14 @@ class _Candidate:
     nodes: list[object] = field(default_factory=list)  # the run: strings and inline elements
     text: str = ""
     squashed: str = ""
-    links: int = 0  # characters inside links
+    _links: int | None = None
+
+    @property
+    def links(self) -> int:
+        """Characters inside links: asked of the few blocks judged, not of every block read."""
+        if self._links is None:
+            self._links = _link_chars(self.nodes)
+        return self._links
 
 
 def _squash(text: str) -> str:
@@ -205,7 +212,7 @@ def _link_chars(nodes: list[object]) -> int:
 
 
 def _read(candidate: _Candidate) -> _Candidate:
-    """Fill in the candidate's text, squashed text and link characters."""
+    """Fill in the candidate's text and squashed text (its link characters are read when asked)."""
     if candidate.kind == "row":
         cells = [c for c in candidate.element if isinstance(c.tag, str)]
         texts = []
@@ -221,7 +228,6 @@ def _read(candidate: _Candidate) -> _Candidate:
         if candidate.kind == "heading" and "[" in candidate.text:
             candidate.text = _TOOL_TEXT.sub("", candidate.text)
     candidate.squashed = _squash(candidate.text)
-    candidate.links = _link_chars(candidate.nodes)
     return candidate
 
 
