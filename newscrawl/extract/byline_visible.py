@@ -49,9 +49,6 @@ _TEXT_BYLINE = re.compile(
     r"(?:von|by|par|por)(?:\s*:|\s))",
     re.IGNORECASE,
 )
-# The same opening at the start of any of the page's texts joined by NUL (which no parsed text
-# holds): one search in C instead of a match call for each of a page's ~800 text nodes.
-_TEXT_BYLINE_IN_TEXTS = re.compile("(?<![^\x00])" + _TEXT_BYLINE.pattern.removeprefix("^"), re.IGNORECASE)
 _EXPLICIT = re.compile(r".*(?:[:：]|posted|written|geschrieben|artikel|beitrag)", re.IGNORECASE)
 _MAX_TEXT = 120
 _BLOCK_TAGS = frozenset(
@@ -186,11 +183,8 @@ def visible_byline(doc: HtmlElement, sites: frozenset[str]) -> list[str]:
 
 def text_byline(doc: HtmlElement, sites: frozenset[str]) -> list[str]:
     """A short "By ..." / "Von ..." / "Text: ..." line in the page, when no markup marks one."""
-    texts = XPATH_TEXTS(doc)
-    joined = "\x00".join(texts)
-    for opening in _TEXT_BYLINE_IN_TEXTS.finditer(joined):
-        index = joined.count("\x00", 0, opening.start()) + 1  # XPath positions count from 1
-        if len(texts[index - 1]) > _MAX_TEXT:
+    for index, plain in enumerate(XPATH_TEXTS(doc), 1):
+        if len(plain) > _MAX_TEXT or not (opening := _TEXT_BYLINE.match(plain)):
             continue
         text = XPATH_TEXT_AT(doc, n=index)[0]
         parent = text.getparent()
