@@ -27,7 +27,8 @@ LINK = "link"  # discovered_via of a URL found on a page (not listed by a sitema
 
 @dataclass(frozen=True, kw_only=True)
 class CrawlPolicy:
-    """The discovery settings of one crawl, read once (defaults: ``settings_table.SETTINGS``)."""
+    """The discovery settings of one crawl, read once by ``from_settings`` (their defaults are
+    stated in ``settings_table.SETTINGS``, nowhere else)."""
 
     max_listing_depth: int
     """NEWSCRAWL_MAX_LISTING_DEPTH: link hops through section pages from the home page."""
@@ -39,14 +40,23 @@ class CrawlPolicy:
     """NEWSCRAWL_MAX_DEFERRED_LINKS: links kept for the link phase, over the crawl."""
     follow_article_links: bool | str
     """NEWSCRAWL_FOLLOW_ARTICLE_LINKS: True, False or "auto"."""
-    sitemap_paths: tuple[str, ...] = ()
+    sitemap_paths: tuple[str, ...]
     """NEWSCRAWL_SITEMAP_PATHS: tried when robots.txt names no sitemap."""
-    feed_paths: tuple[str, ...] = ()
+    feed_paths: tuple[str, ...]
     """NEWSCRAWL_FEED_PATHS: tried when the home page announces no feed."""
-    render_javascript: bool = False
+    render_javascript: bool
     """NEWSCRAWL_RENDER_JAVASCRIPT: article requests carry meta["playwright"]."""
-    obey_robots: bool = True
+    obey_robots: bool
     """ROBOTSTXT_OBEY: the robots middleware downloads robots.txt (and hands us its Sitemap lines)."""
+    max_sitemap_bytes: int
+    """DOWNLOAD_MAXSIZE: a gzip sitemap is inflated up to this (0: no limit)."""
+    # What ``scrapy parse`` (NewsSpider.parse) extracts and validates with, as the pipelines do:
+    default_tz: str | None
+    """NEWSCRAWL_DEFAULT_TZ."""
+    min_year: int
+    """NEWSCRAWL_MIN_YEAR."""
+    min_body_chars: int
+    """NEWSCRAWL_MIN_BODY_CHARS."""
 
     @classmethod
     def from_settings(cls, settings: Any) -> Self:
@@ -62,7 +72,10 @@ class CrawlPolicy:
                    sitemap_paths=tuple(read("NEWSCRAWL_SITEMAP_PATHS")),
                    feed_paths=tuple(read("NEWSCRAWL_FEED_PATHS")),
                    render_javascript=read("NEWSCRAWL_RENDER_JAVASCRIPT"),
-                   obey_robots=settings.getbool("ROBOTSTXT_OBEY"))
+                   obey_robots=settings.getbool("ROBOTSTXT_OBEY"),
+                   max_sitemap_bytes=settings.getint("DOWNLOAD_MAXSIZE"),
+                   default_tz=read("NEWSCRAWL_DEFAULT_TZ"), min_year=read("NEWSCRAWL_MIN_YEAR"),
+                   min_body_chars=read("NEWSCRAWL_MIN_BODY_CHARS"))
 
     # --- phases and sources -----------------------------------------------------------------
     @staticmethod

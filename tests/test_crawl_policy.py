@@ -19,8 +19,9 @@ from newscrawl.sites import SiteConfigError, SiteIndex, site_from_mapping
 NEWS = site_from_mapping({"url": "https://news.example/", "allow": ["/world/"]}, "test")
 OTHER = site_from_mapping({"url": "https://other.example/", "domains": ["other.example", "cdn.example"]}, "test")
 SITES = SiteIndex([NEWS, OTHER])
-POLICY = CrawlPolicy(max_listing_depth=2, max_pagination=5, max_pages_per_site=3, max_deferred_links=10,
-                     follow_article_links="auto", sitemap_paths=("/sitemap.xml",), feed_paths=("/rss",))
+POLICY = CrawlPolicy.from_settings(Settings({
+    "NEWSCRAWL_MAX_LISTING_DEPTH": 2, "NEWSCRAWL_MAX_PAGINATION": 5, "NEWSCRAWL_FOLLOW_ARTICLE_LINKS": "auto",
+    "NEWSCRAWL_SITEMAP_PATHS": ["/sitemap.xml"], "NEWSCRAWL_FEED_PATHS": "/rss"}))
 STORY = "https://news.example/world/2024/05/01/a-story-about-things"
 
 
@@ -29,7 +30,7 @@ def test_settings_are_read_once_with_the_table_defaults():
                                                  "NEWSCRAWL_FOLLOW_ARTICLE_LINKS": "false"}))
     assert policy.max_pagination == 7 and policy.obey_robots and policy.follow_article_links is False
     # unset: the default declared in settings_table, not 0 as Settings.getint would say
-    assert policy.max_listing_depth == 2 and policy.max_pages_per_site == 10000
+    assert policy.max_listing_depth == 2 and policy.max_pages_per_site == 10000 and policy.min_body_chars == 200
     assert policy.sitemap_paths == ("/sitemap.xml", "/sitemap_index.xml", "/news-sitemap.xml")
 
 

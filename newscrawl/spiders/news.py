@@ -47,7 +47,6 @@ from ..middlewares.link_budget import ARTICLE_LINKS, LINK_SOURCE_META
 from ..middlewares.robots import ROBOTS_SITEMAPS_META
 from ..pipelines.pool import page_input
 from ..record import build_record, rejection_reason, site_options
-from ..settings_table import setting_value
 from ..sites import Site, SiteConfigError, SiteIndex, site_from_mapping
 
 _FEED_LINKS = '//link[@rel="alternate"][contains(@type, "rss") or contains(@type, "atom")]/@href'
@@ -57,11 +56,6 @@ class NewsSpider(scrapy.Spider):
     """Crawl news sites: ``-a url=<home page>`` or ``-a sites=<sites.toml|yaml>``."""
 
     name = "news"
-    # Built in from_crawler, from the crawler's settings (read there once):
-    policy: CrawlPolicy
-    _page_cap: PageCap
-    _record_settings: dict[str, Any]  # what parse() passes to build_record and validation
-
     def __init__(self, url: str | None = None, sites: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.sites = SiteIndex(sites_to_crawl(url, sites, kwargs))  # SiteConfigError naming the fix
@@ -75,16 +69,23 @@ class NewsSpider(scrapy.Spider):
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
-        """Read the settings once; connect the signals discovery listens to."""
+        """Connect the signals discovery listens to."""
         spider = super().from_crawler(crawler, *args, **kwargs)
-        spider.policy = CrawlPolicy.from_settings(crawler.settings)
-        spider._page_cap = PageCap(spider.policy.max_pages_per_site)
-        spider._record_settings = {name: setting_value(crawler.settings, name) for name in (
-            "NEWSCRAWL_DEFAULT_TZ", "NEWSCRAWL_MIN_YEAR", "NEWSCRAWL_MIN_BODY_CHARS")}
         crawler.signals.connect(spider._next_phase, signal=signals.spider_idle)
         crawler.signals.connect(spider._offsite_redirect, signal=signals.request_scheduled)
         crawler.signals.connect(spider._robots_parsed, signal=signals.robots_parsed)
         return spider
+
+    @cached_property
+    def policy(self) -> CrawlPolicy:
+        """What to request and when, from the settings read once. Built on first use (the
+        crawl's start), not in from_crawler: add-ons (NewsAddon in a project of its own, the
+        Redis one) apply their settings after the spider is made."""
+        return CrawlPolicy.from_settings(self.settings)
+
+    @cached_property
+    def _page_cap(self) -> PageCap:
+        return PageCap(self.policy.max_pages_per_site)
 
     @cached_property
     def crawl_state(self) -> CrawlState:
@@ -194,8 +195,7 @@ class NewsSpider(scrapy.Spider):
         if not gzip_magic_number(response):
             return response.body
         try:
-            return gunzip(response.body, max_size=response.meta.get(
-                "download_maxsize", self.settings.getint("DOWNLOAD_MAXSIZE")))
+            return gunzip(response.body, max_size=response.meta.get("download_maxsize", self.policy.max_sitemap_bytes))
         except ValueError:
             self.crawler.stats.inc_value("newscrawl/dropped/sitemap-too-large")
             return None
@@ -335,16 +335,16 @@ class NewsSpider(scrapy.Spider):
         if reason := self._unusable_body(response):
             record_drop(self.crawler.stats, *reason, response.url, self.logger)
             return
-        read = self._record_settings
+        policy = self.policy
         try:
             page = self._fetched_page(response)
             options = site_options(page.site_timezone, page.site_day_first,
-                                   default_tz=read["NEWSCRAWL_DEFAULT_TZ"], min_year=read["NEWSCRAWL_MIN_YEAR"])
+                                   default_tz=policy.default_tz, min_year=policy.min_year)
             article = build_record(page_input(page), options)
         except ExtractionError as refused:
             record_drop(self.crawler.stats, refused.code, refused.detail, response.url, self.logger)
             return
-        if reason := rejection_reason(article, read["NEWSCRAWL_MIN_BODY_CHARS"]):
+        if reason := rejection_reason(article, policy.min_body_chars):
             record_drop(self.crawler.stats, reason, "as the validation pipeline would", response.url, self.logger)
             return
         yield article
