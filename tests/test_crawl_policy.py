@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from dataclasses import replace
 
 import pytest
@@ -37,12 +35,6 @@ def test_settings_are_read_once_with_the_table_defaults():
 def test_a_bad_setting_value_fails_naming_the_setting():
     with pytest.raises(ValueError, match="NEWSCRAWL_MAX_LISTING_DEPTH"):
         CrawlPolicy.from_settings(Settings({"NEWSCRAWL_MAX_LISTING_DEPTH": "deep"}))
-
-
-def test_the_policy_module_does_not_need_the_engine():
-    code = "import sys, newscrawl.crawl_policy; print(sorted(m for m in sys.modules if m.startswith(('scrapy', 'twisted'))))"
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "[]"
 
 
 def test_links_wait_until_the_link_phase():

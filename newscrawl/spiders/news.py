@@ -306,7 +306,7 @@ class NewsSpider(scrapy.Spider):
     def parse_article(self, response: Response) -> Iterator[Any]:
         """Hand the page to the pipelines as plain data; follow story links it carries."""
         self._ledger.answered(response.request.url if response.request else response.url)
-        if reason := self._unusable_body(response):
+        if reason := _unusable_body(response):
             record_drop(self.crawler.stats, *reason, response.url, self.logger)
             return
         yield self._fetched_page(response)
@@ -322,17 +322,12 @@ class NewsSpider(scrapy.Spider):
             yield from self._listing_requests([u for u in urls if is_article_url(u)], site, depth=1,
                                               source=ARTICLE_LINKS)
 
-    def _unusable_body(self, response: Response) -> tuple[str, str] | None:
-        """(code, detail) for a body that cannot be an HTML page, whatever its Content-Type says."""
-        content_type = response.headers.get("Content-Type", b"").decode("latin-1")
-        return unusable_body(response.body, content_type, response.status)
-
     def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
         """One page extracted and normalized on the spot: the default callback, which
         `scrapy parse --spider news URL` and `fetch()` in `scrapy shell` use. The crawl never
         does (its pages go to the pipelines as FetchedPage); the record is the one the
         pipelines would write, before the archive decides whether it is new."""
-        if reason := self._unusable_body(response):
+        if reason := _unusable_body(response):
             record_drop(self.crawler.stats, *reason, response.url, self.logger)
             return
         policy = self.policy
@@ -349,19 +344,19 @@ class NewsSpider(scrapy.Spider):
             return
         yield article
 
-    def _site_of_response(self, response: Response) -> Site:
-        """The site a response was requested for, or the one its URL belongs to."""
-        if "site" in response.meta:
-            return self.sites[response.meta["site"]]
-        known = self.sites.site_for(response.url)
-        if known is not None:
-            return known
-        parts = urlsplit(response.url)
-        return site_from_mapping({"url": f"{parts.scheme}://{parts.netloc}/"}, "the URL given")
-
     def _fetched_page(self, response: Response) -> FetchedPage:
-        site = self._site_of_response(response)
+        # The site it was requested for; else (scrapy parse, shell) the one its URL belongs to.
+        site = self.sites[response.meta["site"]] if "site" in response.meta else self.sites.site_for(response.url)
+        if site is None:
+            parts = urlsplit(response.url)
+            site = site_from_mapping({"url": f"{parts.scheme}://{parts.netloc}/"}, "the URL given")
         return fetched_page(response, hints=response.meta.get("hints"),
                             discovered_via=response.meta.get("discovered_via", "link"),
                             site_timezone=site.timezone, site_day_first=site.day_first,
                             site_name=site.name or site.host)
+
+
+def _unusable_body(response: Response) -> tuple[str, str] | None:
+    """(code, detail) for a body that cannot be an HTML page, whatever its Content-Type says."""
+    content_type = response.headers.get("Content-Type", b"").decode("latin-1")
+    return unusable_body(response.body, content_type, response.status)
