@@ -18,7 +18,7 @@ from collections import Counter
 from typing import Any, Protocol, Self
 
 SITEMAPS, FEEDS, LINKS = 0, 1, 2
-DeferredLinks = dict[str, tuple[int, int]]  # URL -> (site number, listing depth)
+DeferredLinks = dict[str, tuple[str, int]]  # URL -> (site host, listing depth)
 
 
 class CrawlState(Protocol):

@@ -258,6 +258,12 @@ def defaults() -> dict[str, Any]:
     return {setting.name: copy.deepcopy(setting.default) for setting in SETTINGS}
 
 
+def setting_value(settings: Any, name: str) -> Any:
+    """``name``'s value in a crawl's settings as its kind reads it; its default here when unset."""
+    setting = BY_NAME[name]
+    return setting.parse(settings[name] if name in settings else copy.deepcopy(setting.default))
+
+
 def _cell(setting: Setting) -> str:
     default = setting.default
     if isinstance(default, dict):

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import tomllib
-from difflib import get_close_matches
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -120,3 +121,46 @@ def load_sites_file(path: str | Path) -> list[Site]:
     if not isinstance(entries, list) or not entries:
         raise SiteConfigError(f"{path}: expected a list of sites under the key 'site' ([[site]] in TOML)")
     return [site_from_mapping(entry, f"{path} site #{n}") for n, entry in enumerate(entries, 1)]
+
+
+class SiteIndex:
+    """The sites of a crawl keyed by host (their home page's): the key requests carry in
+    ``meta["site"]``, a plain string that scrapy-redis queues serialize as they are."""
+
+    def __init__(self, sites: list[Site]) -> None:
+        self._sites: dict[str, Site] = {}
+        for site in sites:
+            if (known := self._sites.get(site.host)) is not None:
+                raise SiteConfigError(f"sites {known.url} and {site.url} have the same host {site.host}: "
+                                      "list it once, with 'allow' naming every path prefix to crawl")
+            self._sites[site.host] = site
+
+    def __iter__(self) -> Iterator[Site]:
+        return iter(self._sites.values())
+
+    def __len__(self) -> int:
+        return len(self._sites)
+
+    def __getitem__(self, host: str) -> Site:
+        return self._sites[host]
+
+    def replace(self, site: Site) -> None:
+        """Put ``site`` (an updated copy, with feeds) in place of the one of its host."""
+        self._sites[site.host] = site
+
+    def allowed_domains(self) -> list[str]:
+        """Every domain the crawl may visit, sorted."""
+        return sorted({domain for site in self for domain in site.allowed_domains()})
+
+    def site_for(self, url: str) -> Site | None:
+        """The site a URL belongs to (its host is one of the site's domains, or under one).
+
+        >>> index = SiteIndex([site_from_mapping({"url": "https://news.example/"}, "test")])
+        >>> index.site_for("https://www.news.example/a").host, index.site_for("https://other.example/")
+        ('news.example', None)
+        """
+        host = _host_of(url)
+        for site in self._sites.values():
+            if any(host == d or host.endswith("." + d) for d in site.allowed_domains()):
+                return site
+        return None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newscrawl.discover.sitemaps import parse_sitemap, sitemap_urls_from_robots
+from newscrawl.discover.sitemaps import parse_sitemap
 
 NEWS_SITEMAP = b"""<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -46,7 +46,3 @@ def test_garbage_is_an_empty_document():
     assert parse_sitemap(b"<html><body>not a sitemap</body></html>").entries == []
     assert parse_sitemap(b"\x00\x01\x02").entries == []
 
-
-def test_robots_sitemap_lines():
-    robots = "User-agent: *\nDisallow: /private/\nSitemap: https://a.example/s1.xml\nsitemap:/s2.xml\n"
-    assert sitemap_urls_from_robots(robots) == ["https://a.example/s1.xml", "/s2.xml"]

@@ -10,7 +10,8 @@ import pytest
 
 
 @pytest.mark.parametrize("module", ["newscrawl.extract.page", "newscrawl.record", "newscrawl.cli",
-                                    "newscrawl.normalize.article", "newscrawl.discover.sitemaps"])
+                                    "newscrawl.normalize.article", "newscrawl.discover.sitemaps",
+                                    "newscrawl.crawl_policy"])
 def test_pure_modules_do_not_import_scrapy(module):
     code = f"import sys, {module}; print('scrapy' in sys.modules or 'twisted' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

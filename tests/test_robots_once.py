@@ -14,8 +14,8 @@ from archive_helpers import crawl_env
 from newscrawl.demo.server import DemoServer
 
 
-def _crawl(folder, url, *args):
-    command = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"url={url}/", "-O", "out.jsonl",
+def _crawl(folder, url, *args, target=None):
+    command = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", target or f"url={url}/", "-O", "out.jsonl",
                "-s", "AUTOTHROTTLE_START_DELAY=0", "-s", "NEWSCRAWL_INDEX_ENABLED=False", *args]
     done = subprocess.run(command, cwd=folder, env=crawl_env(), capture_output=True, text=True, timeout=120,
                           check=False)
@@ -49,3 +49,18 @@ def test_without_obeying_robots_txt_the_spider_still_reads_its_sitemaps(tmp_path
         sitemaps = [path for _, path, _ in site.requests if "sitemap" in path]
     assert fetched == ["/robots.txt"] and "/sitemap_index.xml" in sitemaps
     assert any(r["discoveredVia"] in {"sitemap", "news-sitemap"} for r in records)
+
+
+def test_two_sites_each_have_their_robots_txt_fetched_once(tmp_path):
+    with DemoServer() as first, DemoServer() as second:
+        # the second site under another host name of the loopback interface: sites are keyed by host
+        second_url = second.url.replace("127.0.0.1", "localhost")
+        sites = tmp_path / "sites.toml"
+        sites.write_text(f'[[site]]\nurl = "{first.url}/"\n\n[[site]]\nurl = "{second_url}/"\n', encoding="utf-8")
+        records = _crawl(tmp_path, None, target=f"sites={sites}")
+        fetched = [_robots_fetches(first), _robots_fetches(second)]
+        sitemaps = [{path for _, path, _ in server.requests if "sitemap" in path} for server in (first, second)]
+    assert fetched == [["/robots.txt"], ["/robots.txt"]]
+    assert all("/sitemap_index.xml" in paths for paths in sitemaps)
+    via = {(r["url"].split("/")[2].split(":")[0], r["discoveredVia"]) for r in records}
+    assert {("127.0.0.1", "news-sitemap"), ("localhost", "news-sitemap")} <= via

@@ -25,7 +25,7 @@ def spider():
 
 
 def _meta(**extra):
-    return {"site": 0, **extra}
+    return {"site": "news.example", **extra}
 
 
 def test_news_sitemap_entries_become_article_requests_with_hints(spider):
@@ -112,6 +112,23 @@ def test_story_links_are_followed_on_a_site_without_sitemap_or_feed_entries(spid
 
 def test_story_links_are_not_read_once_a_sitemap_listed_the_site_articles(spider):
     spider.crawl_state.claim_phase(LINKS)  # the link phase has begun
-    assert spider._article_request(HOME + "world/2024/05/03/listed-in-the-sitemap", 0, "sitemap", {})
+    assert spider._article_request(HOME + "world/2024/05/03/listed-in-the-sitemap",
+                                   spider.sites["news.example"], "sitemap", {})
     outputs = list(spider.parse_article(_article_response(spider)))
     assert [o for o in outputs if isinstance(o, Request)] == []
+
+
+def test_robots_txt_read_by_the_spider_gives_its_sitemap_lines(spider):
+    # ROBOTSTXT_OBEY off: the spider reads robots.txt itself (Scrapy's sitemap_urls_from_robots)
+    body = b"User-agent: *\nDisallow: /private/\nSitemap: https://news.example/s1.xml\nsitemap:/s2.xml\n"
+    request = Request(HOME + "robots.txt", meta=_meta())
+    requests = list(spider.parse_robots(TextResponse(request.url, body=body, request=request)))
+    assert [(r.url, r.callback.__name__) for r in requests] == [
+        ("https://news.example/s1.xml", "parse_sitemap"), ("https://news.example/s2.xml", "parse_sitemap")]
+
+
+def test_robots_txt_without_sitemap_lines_tries_the_usual_paths(spider):
+    request = Request(HOME + "robots.txt", meta=_meta())
+    missing = TextResponse(request.url, status=404, body=b"Sitemap: /not-read.xml\n", request=request)
+    assert [r.url for r in spider.parse_robots(missing)] == [
+        HOME + "sitemap.xml", HOME + "sitemap_index.xml", HOME + "news-sitemap.xml"]

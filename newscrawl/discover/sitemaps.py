@@ -87,12 +87,3 @@ def parse_sitemap(data: bytes) -> SitemapDocument:
         return SitemapDocument("", [])
     return SitemapDocument(kind, entries)
 
-
-def sitemap_urls_from_robots(robots_txt: str) -> list[str]:
-    """URLs of the ``Sitemap:`` lines of a robots.txt, in order."""
-    urls = []
-    for line in robots_txt.splitlines():
-        key, _, value = line.partition(":")
-        if key.strip().lower() == "sitemap" and value.strip():
-            urls.append(value.strip())
-    return urls

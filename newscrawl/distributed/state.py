@@ -3,7 +3,7 @@
 Keys under ``<NEWSCRAWL_REDIS_KEY>``: ``:phase`` (the discovery phase started last, raised by one
 worker at a time with a compare-and-set script), ``:listed`` (host -> article URLs its sitemaps
 and feeds listed), ``:feeds`` (host -> JSON list of its feeds), ``:deferred`` (URL -> JSON
-[site, depth] of links waiting for the link phase). The frontier is busy while any request is
+[site host, depth] of links waiting for the link phase). The frontier is busy while any request is
 queued or leased by any worker (``ReliableScheduler.frontier_size``). A worker that starts when
 the last phase has begun and nothing is queued or leased finds a finished run and starts afresh.
 """

@@ -3,8 +3,9 @@
 Discovery runs in phases, in order of trust: sitemaps (robots.txt, indexes, news sitemaps),
 then feeds, then links of the home and section pages. A phase starts when the previous one
 has gone idle, so an article listed in a news sitemap is credited to it (with its publication
-date hint) even if the home page links to it too. The spider only discovers and fetches; every
-page goes down the item pipelines as a ``FetchedPage``.
+date hint) even if the home page links to it too. The spider only discovers and fetches: what
+to request, when, at which depth, is ``newscrawl.crawl_policy``'s to say; every page goes down
+the item pipelines as a ``FetchedPage``. Requests carry their site's host in ``meta["site"]``.
 """
 
 from __future__ import annotations
@@ -23,16 +24,19 @@ from scrapy.linkextractors import LinkExtractor
 from scrapy.settings import SETTINGS_PRIORITIES
 from scrapy.utils.gz import gunzip, gzip_magic_number
 from scrapy.utils.misc import load_object
+from scrapy.utils.sitemap import sitemap_urls_from_robots
 
 from ..arguments import sites_to_crawl
 from ..checks import normalize_settings
+from ..crawl_policy import (
+    LINK, CapVerdict, CrawlPolicy, LinkSourceLedger, PageCap, admits_article, current_page,
+    is_next_page_candidate,
+)
 from ..crawl_state import FEEDS, LINKS, CrawlState
 from ..discover.feeds import is_feed, parse_feed
-from ..discover.pagination import next_page_urls, page_number
-from ..discover.sitemaps import iter_sitemap, sitemap_urls_from_robots
-from ..discover.urls import (
-    canonical_request_url, is_article_url, is_calendar_url, is_excluded_url, pagination_number,
-)
+from ..discover.pagination import next_page_urls
+from ..discover.sitemaps import iter_sitemap
+from ..discover.urls import canonical_request_url, is_article_url
 from ..extract.encoding import unusable_body
 from ..extract.errors import ExtractionError
 from ..feedstorage import gzip_feed_names
@@ -43,7 +47,7 @@ from ..middlewares.link_budget import ARTICLE_LINKS, LINK_SOURCE_META
 from ..middlewares.robots import ROBOTS_SITEMAPS_META
 from ..pipelines.pool import page_input
 from ..record import build_record, rejection_reason, site_options
-from ..sites import Site, SiteConfigError, site_from_mapping
+from ..sites import Site, SiteConfigError, SiteIndex, site_from_mapping
 
 _FEED_LINKS = '//link[@rel="alternate"][contains(@type, "rss") or contains(@type, "atom")]/@href'
 
@@ -52,34 +56,36 @@ class NewsSpider(scrapy.Spider):
     """Crawl news sites: ``-a url=<home page>`` or ``-a sites=<sites.toml|yaml>``."""
 
     name = "news"
-
     def __init__(self, url: str | None = None, sites: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.sites = sites_to_crawl(url, sites, kwargs)  # SiteConfigError naming the fix
-        self.allowed_domains = sorted({d for site in self.sites for d in site.allowed_domains()})
-        # Domains are checked by site_for (host names): LinkExtractor's allow_domains compares
-        # the netloc, port included, so it rejects every link of a site served on a port.
+        self.sites = SiteIndex(sites_to_crawl(url, sites, kwargs))  # SiteConfigError naming the fix
+        self.allowed_domains = self.sites.allowed_domains()
+        # Domains are checked by SiteIndex.site_for (host names): LinkExtractor's allow_domains
+        # compares the netloc, port included, so it rejects every link of a site served on a port.
         self._link_extractor = LinkExtractor(unique=True)
-        # Links seen before the link phase wait here (url, site, listing depth), so that a story
-        # a sitemap or feed lists is credited to it even if a page fetched earlier links to it.
         self._phases: list[tuple[int, Callable[[], Iterable[Request]]]] = [
             (FEEDS, self._feed_phase), (LINKS, self._link_phase)]
-        self._article_urls: dict[int, set[str]] = {}  # per site, for NEWSCRAWL_MAX_PAGES_PER_SITE
-        self._capped_urls: dict[int, set[str]] = {}
-        # Requests of a budgeted link source (LinkSourceBudgetMiddleware) may be dropped unsent
-        # after the dupefilter has seen them: one a listing links too is then sent anyway.
-        self._budgeted: set[str] = set()  # queued with a link source, not answered yet
-        self._unsent: set[str] = set()    # dropped unsent
-        self._wanted: set[str] = set()    # budgeted, and linked by a listing meanwhile
+        self._ledger = LinkSourceLedger()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
-        """Connect the idle signal that starts the next discovery phase."""
+        """Connect the signals discovery listens to."""
         spider = super().from_crawler(crawler, *args, **kwargs)
         crawler.signals.connect(spider._next_phase, signal=signals.spider_idle)
         crawler.signals.connect(spider._offsite_redirect, signal=signals.request_scheduled)
         crawler.signals.connect(spider._robots_parsed, signal=signals.robots_parsed)
         return spider
+
+    @cached_property
+    def policy(self) -> CrawlPolicy:
+        """What to request and when, from the settings read once. Built on first use (the
+        crawl's start), not in from_crawler: add-ons (NewsAddon in a project of its own, the
+        Redis one) apply their settings after the spider is made."""
+        return CrawlPolicy.from_settings(self.settings)
+
+    @cached_property
+    def _page_cap(self) -> PageCap:
+        return PageCap(self.policy.max_pages_per_site)
 
     @cached_property
     def crawl_state(self) -> CrawlState:
@@ -91,7 +97,7 @@ class NewsSpider(scrapy.Spider):
     def _offsite_redirect(self, request: Request, spider: Any) -> None:
         # Scrapy's OffsiteMiddleware refuses these at scheduling time, silently and without errback.
         if ("discovered_via" in request.meta and request.meta.get("redirect_urls")
-                and not request.dont_filter and self.site_for(request.url) is None):
+                and not request.dont_filter and self.sites.site_for(request.url) is None):
             record_drop(self.crawler.stats, "offsite-redirect",
                         f"redirected off the site from {request.meta['redirect_urls'][0]}", request.url, self.logger)
 
@@ -108,17 +114,9 @@ class NewsSpider(scrapy.Spider):
                 and (settings.getpriority("FEEDS") or 0) <= SETTINGS_PRIORITIES["spider"]):
             settings.set("FEEDS", gzip_feed_names(feeds), priority="spider")
 
-    def site_for(self, url: str) -> Site | None:
-        """The configured site a URL belongs to."""
-        host = urlsplit(url).hostname or ""
-        for site in self.sites:
-            if any(host == d or host.endswith("." + d) for d in site.allowed_domains()):
-                return site
-        return None
-
-    def _request(self, url: str, callback: Any, site: int, errback: Any = None, **meta: Any) -> Request:
+    def _request(self, url: str, callback: Any, site: Site, errback: Any = None, **meta: Any) -> Request:
         return Request(canonical_request_url(url), callback=callback, errback=errback or self.discovery_failed,
-                       meta={"site": site, **meta})
+                       meta={"site": site.host, **meta})
 
     def discovery_failed(self, failure: Any) -> None:
         """One line and a counter for a sitemap, feed or listing that could not be read."""
@@ -136,16 +134,16 @@ class NewsSpider(scrapy.Spider):
         if not self.sites:
             raise SiteConfigError("nothing to crawl: pass -a url=<home page URL> or -a sites=<sites.toml>")
         self.crawl_state.begin()
-        for index, site in enumerate(self.sites):
+        for site in self.sites:
             # Obeying robots.txt, the robots middleware downloads it before the site's first
             # request, and _robots_parsed takes its Sitemap lines; else we read it ourselves.
-            if not self.settings.getbool("ROBOTSTXT_OBEY"):
+            if not self.policy.obey_robots:
                 yield Request(urljoin(site.url, "/robots.txt"), callback=self.parse_robots,
-                              errback=self._robots_failed, meta={"site": index, "dont_obey_robotstxt": True})
+                              errback=self._robots_failed, meta={"site": site.host, "dont_obey_robotstxt": True})
             for sitemap in site.sitemaps:
-                yield self._request(sitemap, self.parse_sitemap, index)
+                yield self._request(sitemap, self.parse_sitemap, site)
             # The home page is fetched now, but its links wait for the link phase.
-            yield self._request(site.url, self.parse_home, index)
+            yield self._request(site.url, self.parse_home, site)
 
     def _next_phase(self) -> None:
         if self._phases and self.crawl_state.frontier_busy():
@@ -162,57 +160,53 @@ class NewsSpider(scrapy.Spider):
                 raise DontCloseSpider
 
     def _feed_phase(self) -> Iterator[Request]:
-        for index, site in enumerate(self.sites):
+        for site in self.sites:
             # the home page may have been read by another worker: its feeds are in the state
             for feed in dict.fromkeys([*site.feeds, *self.crawl_state.feeds(site.host)]):
-                yield self._request(feed, self.parse_feed, index)
+                yield self._request(feed, self.parse_feed, site)
 
     def _link_phase(self) -> Iterator[Request]:
-        deferred = self.crawl_state.take_deferred()
-        for url, (site, depth) in deferred.items():
-            yield from self._listing_requests([url], site, depth)
+        for url, (host, depth) in self.crawl_state.take_deferred().items():
+            yield from self._listing_requests([url], self.sites[host], depth)
 
     # --- sitemaps ----------------------------------------------------------------------------
     def parse_robots(self, response: Response) -> Iterator[Request]:
-        """Sitemaps named by robots.txt; the usual paths when it names none."""
-        text = response.text if isinstance(response, TextResponse) and response.status == 200 else ""
-        urls = [urljoin(response.url, url) for url in sitemap_urls_from_robots(text)]
-        yield from self._sitemap_requests(response.meta["site"], urls)
+        """Sitemaps named by robots.txt (read here when ROBOTSTXT_OBEY is off); else the usual paths."""
+        urls = sitemap_urls_from_robots(response.body, base_url=response.url) if response.status == 200 else []
+        yield from self._sitemap_requests(self.sites[response.meta["site"]], urls)
 
     def _robots_parsed(self, robotparser: Any, request: Request) -> None:
         """The robots middleware parsed a site's robots.txt: queue the sitemaps it names."""
-        site = request.meta.get("site")
-        if site is None:
+        if (host := request.meta.get("site")) is None:
             return
-        for sitemap_request in self._sitemap_requests(site, request.meta.get(ROBOTS_SITEMAPS_META) or []):
+        for sitemap_request in self._sitemap_requests(self.sites[host], request.meta.get(ROBOTS_SITEMAPS_META) or []):
             self.crawler.engine.crawl(sitemap_request)
 
     def _robots_failed(self, failure: Any) -> Iterator[Request]:
-        yield from self._sitemap_requests(failure.request.meta["site"], [])
+        yield from self._sitemap_requests(self.sites[failure.request.meta["site"]], [])
 
-    def _sitemap_requests(self, site: int, urls: list[str]) -> Iterator[Request]:
-        if not urls:
-            base = self.sites[site].url
-            urls = [urljoin(base, path) for path in self.settings.getlist("NEWSCRAWL_SITEMAP_PATHS")]
-        for url in urls:
+    def _sitemap_requests(self, site: Site, urls: Iterable[str]) -> Iterator[Request]:
+        for url in self.policy.sitemaps_to_read(site, urls):
             yield self._request(url, self.parse_sitemap, site)
 
     def _sitemap_body(self, response: Response) -> bytes | None:
+        # As SitemapSpider: a gzip body (not undone by HttpCompression) is inflated up to the
+        # request's download_maxsize, so a gzip bomb stays a small file.
         if not gzip_magic_number(response):
             return response.body
         try:
-            return gunzip(response.body, max_size=self.settings.getint("DOWNLOAD_MAXSIZE"))
+            return gunzip(response.body, max_size=response.meta.get("download_maxsize", self.policy.max_sitemap_bytes))
         except ValueError:
             self.crawler.stats.inc_value("newscrawl/dropped/sitemap-too-large")
             return None
 
     def parse_sitemap(self, response: Response) -> Iterator[Request]:
         """Follow a sitemap index; queue every article of a (news) sitemap with its hints."""
-        site = response.meta["site"]
+        site = self.sites[response.meta["site"]]
         for kind, entry in iter_sitemap(self._sitemap_body(response) or b""):
             url = urljoin(response.url, entry.loc)
             if kind == "sitemapindex":
-                if self.site_for(url):
+                if self.sites.site_for(url):
                     yield self._request(url, self.parse_sitemap, site)
                 continue
             via = "news-sitemap" if entry.news_publication_date or entry.news_title else "sitemap"
@@ -226,196 +220,143 @@ class NewsSpider(scrapy.Spider):
         """Queue every entry of an RSS or Atom feed, with its dates as hints."""
         if not is_feed(response.body):
             return
+        site = self.sites[response.meta["site"]]
         for entry in parse_feed(response.body, base_url=response.url):
             hints = {"feed_published": entry.published, "feed_updated": entry.updated,
                      "feed_title": entry.title}
-            if request := self._article_request(entry.url, response.meta["site"], "feed", hints):
+            if request := self._article_request(entry.url, site, "feed", hints):
                 yield request
 
     def parse_home(self, response: Response) -> None:
         """Remember the feeds the home page announces (or the usual paths) and its links."""
-        site = response.meta["site"]
-        feeds: list[str] = []
+        site = self.sites[response.meta["site"]]
+        announced: list[str] = []
         if isinstance(response, TextResponse):
-            feeds = [urljoin(response.url, href) for href in response.xpath(_FEED_LINKS).getall()]
+            announced = [urljoin(response.url, href) for href in response.xpath(_FEED_LINKS).getall()]
             urls = [link.url for link in self._link_extractor.extract_links(response)]
             list(self._listing_requests(urls, site, depth=0))  # deferred to the link phase
-        if not feeds:
-            base = self.sites[site].url
-            feeds = [urljoin(base, path) for path in self.settings.getlist("NEWSCRAWL_FEED_PATHS")]
-        self.sites[site] = self.sites[site].with_feeds(feeds)
-        self.crawl_state.set_feeds(self.sites[site].host, list(self.sites[site].feeds))
+        site = site.with_feeds(self.policy.feeds_to_read(site, announced))
+        self.sites.replace(site)
+        self.crawl_state.set_feeds(site.host, list(site.feeds))
 
     def parse_listing(self, response: Response) -> Iterator[Request]:
         """Articles linked from a section page; its next page at the same depth (up to
         NEWSCRAWL_MAX_PAGINATION pages), deeper sections up to NEWSCRAWL_MAX_LISTING_DEPTH."""
         if not isinstance(response, TextResponse):
             return
-        site, depth = response.meta["site"], response.meta.get("listing_depth", 0)
+        site, depth = self.sites[response.meta["site"]], response.meta.get("listing_depth", 0)
         following = {canonical_request_url(url) for url in next_page_urls(response.selector, response.url)
-                     if self._is_listing_page(url)}
+                     if is_next_page_candidate(url, self.sites)}
         urls = [link.url for link in self._link_extractor.extract_links(response)]
         yield from self._listing_requests([u for u in urls if canonical_request_url(u) not in following], site, depth)
-        # A page 2 is the same list cut in pieces, not one more section level down.
-        page = response.meta.get("listing_page") or page_number(response.url) or 1
+        page = current_page(response.url, response.meta.get("listing_page"))
         for url in sorted(following):
-            number = page_number(url) or page + 1
-            if number <= self.settings.getint("NEWSCRAWL_MAX_PAGINATION"):
+            if number := self.policy.next_page(url, page):
                 yield self._request(url, self.parse_listing, site, listing_depth=depth, listing_page=number)
             else:
                 self.crawler.stats.inc_value("newscrawl/discovery/pagination-bound")
 
-    def _is_listing_page(self, url: str) -> bool:
-        return bool(self.site_for(url)) and not is_excluded_url(url) and not is_article_url(url)
-
-    def _listing_requests(self, urls: list[str], site: int, depth: int,
+    def _listing_requests(self, urls: list[str], site: Site, depth: int,
                           source: str | None = None) -> Iterator[Request]:
-        if self.crawl_state.phase() < LINKS:
-            links = {canonical_request_url(url): (site, depth) for url in urls if self.site_for(url)}
-            self.crawl_state.defer_links(links, self.settings.getint("NEWSCRAWL_MAX_DEFERRED_LINKS"))
+        if self.policy.defers_links(self.crawl_state.phase()):
+            links = {canonical_request_url(url): (site.host, depth) for url in urls if self.sites.site_for(url)}
+            self.crawl_state.defer_links(links, self.policy.max_deferred_links)
             return
-        max_depth = self.settings.getint("NEWSCRAWL_MAX_LISTING_DEPTH")
         for url in urls:
-            if request := self._article_request(url, site, "link", {}, source=source):
+            if request := self._article_request(url, site, LINK, {}, source=source):
                 yield request
-            elif depth < max_depth and self._is_listing(url):
+            elif self.policy.follows_listing(url, depth, self.sites):
                 yield self._request(url, self.parse_listing, site, listing_depth=depth + 1)
 
-    def _is_listing(self, url: str) -> bool:
-        if not self.site_for(url) or is_excluded_url(url) or is_calendar_url(url) or is_article_url(url):
-            return False
-        page = pagination_number(url)
-        return page is None or page <= self.settings.getint("NEWSCRAWL_MAX_PAGINATION")
-
-    def _article_request(self, url: str, site: int, via: str, hints: dict[str, Any],
+    def _article_request(self, url: str, site: Site, via: str, hints: dict[str, Any],
                          source: str | None = None) -> Request | None:
-        if not url.startswith(("http://", "https://")) or is_excluded_url(url):
+        if not admits_article(url, via, site, self.sites):
             return None
-        # Links must look like stories; sitemaps and feeds are trusted to list articles, and
-        # whatever they list that is not one is dropped by validation with a reason.
-        if via == "link" and not is_article_url(url):
+        verdict = self._page_cap.admit(site.host, canonical_request_url(url))
+        if verdict is not CapVerdict.ADMITTED:
+            if verdict is not CapVerdict.CAPPED_AGAIN:
+                self.crawler.stats.inc_value("newscrawl/dropped/max-pages-per-site")
+                # One INFO line per site, not one per URL: a big sitemap would flood the log.
+                log = self.logger.info if verdict is CapVerdict.CAPPED_FIRST else self.logger.debug
+                log("Dropped: max-pages-per-site: NEWSCRAWL_MAX_PAGES_PER_SITE=%d reached for %s, further "
+                    "article URLs are skipped (counted, logged at DEBUG) at %s", self._page_cap.cap, site.url, url)
             return None
-        if self.site_for(url) is None or not self.sites[site].allows_path(url):
-            return None
-        if self._over_page_cap(canonical_request_url(url), site):
-            return None
-        if via != "link":
-            self.crawl_state.add_listed(self.sites[site].host)
+        if via != LINK:
+            self.crawl_state.add_listed(site.host)
         # scrapy-playwright renders the requests that carry meta["playwright"] (docs/limits.md).
-        extra: dict[str, Any] = {"playwright": True} if self.settings.getbool("NEWSCRAWL_RENDER_JAVASCRIPT") else {}
+        extra: dict[str, Any] = {"playwright": True} if self.policy.render_javascript else {}
         if source:
             extra[LINK_SOURCE_META] = source  # budgeted by LinkSourceBudgetMiddleware
         request = self._request(url, self.parse_article, site, errback=self.article_failed,
                                 discovered_via=via, hints={k: v for k, v in hints.items() if v}, **extra)
-        if source:
-            self._budgeted.add(request.url)
-        elif request.url in self._unsent:
-            self._unsent.discard(request.url)
-            return request.replace(dont_filter=True)
-        elif request.url in self._budgeted:
-            self._wanted.add(request.url)
-        return request
-
-    def _over_page_cap(self, url: str, site: int) -> bool:
-        cap = self.settings.getint("NEWSCRAWL_MAX_PAGES_PER_SITE")
-        seen = self._article_urls.setdefault(site, set())
-        if not cap or url in seen or len(seen) < cap:
-            seen.add(url)
-            return False
-        capped = self._capped_urls.setdefault(site, set())
-        if url not in capped:
-            capped.add(url)
-            self.crawler.stats.inc_value("newscrawl/dropped/max-pages-per-site")
-            # One INFO line per site, not one per URL: a big sitemap would flood the log.
-            log = self.logger.info if len(capped) == 1 else self.logger.debug
-            log("Dropped: max-pages-per-site: NEWSCRAWL_MAX_PAGES_PER_SITE=%d reached for %s, "
-                "further article URLs are skipped (counted, logged at DEBUG) at %s", cap, self.sites[site].url, url)
-        return True
+        return request.replace(dont_filter=True) if self._ledger.queued(request.url, bool(source)) else request
 
     def article_failed(self, failure: Any) -> None:
         """Count and log, once, an article request that ended without a page."""
-        self._budgeted.discard(url := failure.request.url)
         if isinstance(failure.value, RecordedDrop):
-            if url in self._wanted:  # a listing links it: not the spent source's to drop
-                self._wanted.discard(url)
+            if self._ledger.dropped_unsent(failure.request.url):  # a listing links it: not the spent source's to drop
                 meta = {k: v for k, v in failure.request.meta.items() if k != LINK_SOURCE_META}
                 self.crawler.engine.crawl(failure.request.replace(dont_filter=True, meta=meta))
-            else:
-                self._unsent.add(url)
             return  # counted (and logged once) where it was raised
+        self._ledger.answered(failure.request.url)
         code, detail = failure_reason(failure.value)
         record_drop(self.crawler.stats, code, detail, failure.request.url, self.logger)
 
     # --- articles ----------------------------------------------------------------------------
     def parse_article(self, response: Response) -> Iterator[Any]:
         """Hand the page to the pipelines as plain data; follow story links it carries."""
-        self._budgeted.discard(response.request.url if response.request else response.url)
-        if reason := self._unusable_body(response):
+        self._ledger.answered(response.request.url if response.request else response.url)
+        if reason := _unusable_body(response):
             record_drop(self.crawler.stats, *reason, response.url, self.logger)
             return
         yield self._fetched_page(response)
         if not isinstance(response, TextResponse):
             return
-        site = response.meta["site"]
+        site = self.sites[response.meta["site"]]
         if not is_article_url(response.url):
             # A sitemap or feed entry that is not story-shaped may be a section page.
             urls = [link.url for link in self._link_extractor.extract_links(response)]
             yield from self._listing_requests(urls, site, depth=1)
-        elif self._follows_article_links(site):
+        elif self.policy.follows_article_links(self.crawl_state.listed(site.host)):
             urls = [link.url for link in self._link_extractor.extract_links(response)]
             yield from self._listing_requests([u for u in urls if is_article_url(u)], site, depth=1,
                                               source=ARTICLE_LINKS)
-
-    def _follows_article_links(self, site: int) -> bool:
-        """NEWSCRAWL_FOLLOW_ARTICLE_LINKS: True, False, or "auto": only for a site whose
-        sitemaps and feeds listed no article (they are the site's own list of its stories,
-        and reading every link of every story costs more CPU than the rest of the crawl)."""
-        value = self.settings.get("NEWSCRAWL_FOLLOW_ARTICLE_LINKS", "auto")
-        if isinstance(value, str) and value.strip().lower() == "auto":
-            return self.crawl_state.listed(self.sites[site].host) == 0
-        return self.settings.getbool("NEWSCRAWL_FOLLOW_ARTICLE_LINKS")
-
-    def _unusable_body(self, response: Response) -> tuple[str, str] | None:
-        """(code, detail) for a body that cannot be an HTML page, whatever its Content-Type says."""
-        content_type = response.headers.get("Content-Type", b"").decode("latin-1")
-        return unusable_body(response.body, content_type, response.status)
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
         """One page extracted and normalized on the spot: the default callback, which
         `scrapy parse --spider news URL` and `fetch()` in `scrapy shell` use. The crawl never
         does (its pages go to the pipelines as FetchedPage); the record is the one the
         pipelines would write, before the archive decides whether it is new."""
-        if reason := self._unusable_body(response):
+        if reason := _unusable_body(response):
             record_drop(self.crawler.stats, *reason, response.url, self.logger)
             return
+        policy = self.policy
         try:
             page = self._fetched_page(response)
             options = site_options(page.site_timezone, page.site_day_first,
-                                   default_tz=self.settings.get("NEWSCRAWL_DEFAULT_TZ"),
-                                   min_year=self.settings.getint("NEWSCRAWL_MIN_YEAR", 1995))
+                                   default_tz=policy.default_tz, min_year=policy.min_year)
             article = build_record(page_input(page), options)
         except ExtractionError as refused:
             record_drop(self.crawler.stats, refused.code, refused.detail, response.url, self.logger)
             return
-        min_chars = self.settings.getint("NEWSCRAWL_MIN_BODY_CHARS", 200)
-        if reason := rejection_reason(article, min_chars):
+        if reason := rejection_reason(article, policy.min_body_chars):
             record_drop(self.crawler.stats, reason, "as the validation pipeline would", response.url, self.logger)
             return
         yield article
 
-    def _site_of_response(self, response: Response) -> Site:
-        """The site a response was requested for, or the one its URL belongs to."""
-        if "site" in response.meta:
-            return self.sites[response.meta["site"]]
-        known = self.site_for(response.url)
-        if known is not None:
-            return known
-        parts = urlsplit(response.url)
-        return site_from_mapping({"url": f"{parts.scheme}://{parts.netloc}/"}, "the URL given")
-
     def _fetched_page(self, response: Response) -> FetchedPage:
-        site = self._site_of_response(response)
+        # The site it was requested for; else (scrapy parse, shell) the one its URL belongs to.
+        site = self.sites[response.meta["site"]] if "site" in response.meta else self.sites.site_for(response.url)
+        if site is None:
+            parts = urlsplit(response.url)
+            site = site_from_mapping({"url": f"{parts.scheme}://{parts.netloc}/"}, "the URL given")
         return fetched_page(response, hints=response.meta.get("hints"),
                             discovered_via=response.meta.get("discovered_via", "link"),
                             site_timezone=site.timezone, site_day_first=site.day_first,
                             site_name=site.name or site.host)
+
+
+def _unusable_body(response: Response) -> tuple[str, str] | None:
+    """(code, detail) for a body that cannot be an HTML page, whatever its Content-Type says."""
+    content_type = response.headers.get("Content-Type", b"").decode("latin-1")
+    return unusable_body(response.body, content_type, response.status)
