@@ -6,14 +6,8 @@ import codecs
 import re
 
 from charset_normalizer import from_bytes
-from w3lib.encoding import http_content_type_encoding, read_bom, resolve_encoding
+from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom, resolve_encoding
 
-# A <meta charset> or http-equiv Content-Type must appear in the first 1024 bytes (HTML spec,
-# "prescan a byte stream"); we look a little further because real pages are sloppy.
-_META_CHARSET = re.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.IGNORECASE
-)
-_PRESCAN_BYTES = 4096
 _NOT_TEXT_PREFIXES = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b",
                       b"RIFF", b"\x00\x00\x01\x00", b"OggS", b"ID3", b"\x7fELF", b"wOFF", b"wOF2")
 # C0 controls that never occur in text (tab, LF, FF, CR and ESC of ISO-2022 do), and DEL.
@@ -32,14 +26,6 @@ _NOT_XML_BYTES = bytes([*range(0, 9), 11, *range(14, 32)])
 # It wins when it reads as well as the best guess (coherence) with only a little more noise.
 _WESTERN_SLACK = 0.1
 _COHERENCE_SLACK = 0.02
-
-
-def declared_meta_encoding(data: bytes) -> str | None:
-    """Encoding named by a <meta> tag near the top of the document, if it is a known codec."""
-    match = _META_CHARSET.search(data[:_PRESCAN_BYTES])
-    if not match:
-        return None
-    return resolve_encoding(match.group(1).decode("ascii", "ignore"))
 
 
 def looks_binary(data: bytes) -> bool:
@@ -77,7 +63,8 @@ def detect_encoding(data: bytes, content_type: str | None = None) -> str:
     sample = data[: 1 << 20]
     if not sample.isascii() and _decodes(sample, "utf-8"):
         return "utf-8"
-    declared = [declared_meta_encoding(data)]
+    # w3lib reads the first 4 kB as browsers prescan them: <meta charset>, http-equiv, <?xml?>
+    declared = [html_body_declared_encoding(data)]
     if content_type:
         declared.append(http_content_type_encoding(content_type))
     for encoding in declared:

@@ -7,10 +7,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from w3lib.html import replace_tags
+
 from .agencies import DESK_WORDS, LABELS, LINK_WORDS, ROLE_WORDS, agency_name, is_organisation
 from .byline_words import PREFIX, is_stock_photo, strip_trailers
 
-_TAGS = re.compile(r"<[^>]+>")
 _EMAIL = re.compile(r"\S+(?:@|\[at\]|\(at\))\S+\.\w+", re.IGNORECASE)
 _URL = re.compile(r"https?://\S+|www\.\S+\.\w+\S*", re.IGNORECASE)
 _HANDLE = re.compile(r"(?<!\w)@\w+")
@@ -252,7 +253,7 @@ def _keep_agency(match: re.Match[str]) -> str:
 
 def split_credit(raw: str, site_names: frozenset[str] = frozenset()) -> Credits:
     """Split one credit line into people and agencies; site names go (they are no credit)."""
-    text = _HANDLE.sub(" ", _URL.sub(" ", _EMAIL.sub(" ", _TAGS.sub(" ", raw))))
+    text = _HANDLE.sub(" ", _URL.sub(" ", _EMAIL.sub(" ", replace_tags(raw, " "))))
     parts: list[str] = []
     whole: list[str] = []  # segments that are the site's name as a whole ("Jobs & Hire")
     for segment in SEGMENTS.split(cut_dates(_PARENTHESES.sub(_keep_agency, text))):
