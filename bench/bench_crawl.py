@@ -79,16 +79,20 @@ def run_measured(command: list[str], cwd: Path, env: dict[str, str], log: Path) 
         proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=err)
         sampler = threading.Thread(target=_sample, args=(psutil.Process(proc.pid), measured, stop))
         sampler.start()
-        _, status, usage = os.wait4(proc.pid, 0)
+        # Wait for the exit without reaping, to read the process's own CPU as it ended: the
+        # pool's workers are not all its children (forked by the fork server, which nobody
+        # waits for), so wait4's total of the children it reaped would not split.
+        os.waitid(os.P_PID, proc.pid, os.WEXITED | os.WNOWAIT)
+        measured.wall = time.perf_counter() - start
+        own = psutil.Process(proc.pid).cpu_times()
+        _, status, _usage = os.wait4(proc.pid, 0)
         proc.returncode = os.waitstatus_to_exitcode(status)
-    measured.wall = time.perf_counter() - start
     stop.set()
     sampler.join()
     if proc.returncode != 0:
         raise SystemExit(f"{command[:4]} failed ({proc.returncode}):\n{log.read_text()[-3000:]}")
-    total = usage.ru_utime + usage.ru_stime  # the child and the grandchildren it waited for
+    measured.cpu_main = own.user + own.system
     measured.cpu_children = sum(measured.last_cpu.values())  # sampled: up to 0.2 s short each
-    measured.cpu_main = total - measured.cpu_children
     return measured
 
 

@@ -20,6 +20,7 @@ import re
 import struct
 import unicodedata
 import zlib
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -96,6 +97,22 @@ def body_signature(body: str) -> bytes | None:
     if not len(hashes):
         return None
     return pack_signature(minhash(hashes))
+
+
+@dataclass(frozen=True)
+class ContentDigest:
+    """Both fingerprints of one record's content, computed once, where the record is built (an
+    extraction worker), and carried to the archive stage with it."""
+
+    fingerprint: bytes
+    """``content_fingerprint`` of the headline, body and dateModified."""
+    signature: bytes | None
+    """``body_signature`` of the body."""
+
+
+def content_digest(headline: str | None, body: str, date_modified: str | None) -> ContentDigest:
+    """The digest of a record with these fields (``archive.decision.decide`` takes it ready-made)."""
+    return ContentDigest(content_fingerprint(headline, body, date_modified), body_signature(body))
 
 
 def pack_signature(values: np.ndarray) -> bytes:

@@ -14,6 +14,8 @@ from typing import Any
 from scrapy import signals
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.exceptions import UsageError
+from scrapy.settings import BaseSettings
+from scrapy.utils.misc import load_object
 
 from ..checks import EXIT_CONFIG_ERROR, normalize_settings, startup_problems
 from ..feedstorage import gzip_feed_names
@@ -54,6 +56,22 @@ def _format_before_gz(uri: str) -> str:
     return uri
 
 
+def _start_extraction_workers_early(settings: BaseSettings) -> None:
+    """Start the extraction pool's fork server now, when the crawl will use one: its imports of
+    the extraction code then run on another core while Scrapy loads its spiders and components,
+    and the pool's workers fork from it ready at the first page (pipelines/pool.py)."""
+    from ..pipelines.extract import ExtractPipeline, pool_workers  # noqa: PLC0415 - after the checks
+    from ..pipelines.pool import start_fork_server  # noqa: PLC0415
+
+    pipelines = settings.getwithbase("ITEM_PIPELINES")
+    enabled = any(load_object(name) is ExtractPipeline for name, order in pipelines.items() if order is not None)
+    try:
+        if enabled and pool_workers(settings) > 0:
+            start_fork_server()
+    except ValueError:  # a bad worker count: the pipeline says so when it is built
+        return
+
+
 class Command(ScrapyCrawlCommand):
     """Scrapy's crawl command; the news spider's arguments and our settings are checked at start."""
 
@@ -73,6 +91,7 @@ class Command(ScrapyCrawlCommand):
             if problems:
                 sys.exit(EXIT_CONFIG_ERROR)
             normalize_settings(self.settings)
+            _start_extraction_workers_early(self.settings)
         if (self.settings is not None and self.settings.getbool("NEWSCRAWL_FEED_GZIP")
                 and (opts.output or opts.overwrite_output)):
             self.settings.set("FEEDS", gzip_feed_names(self.settings.getdict("FEEDS")), priority="cmdline")
