@@ -237,7 +237,7 @@ crawler.stats.open_spider()
 pipe = ExtractPipeline.from_crawler(crawler)
 article = asyncio.run(pipe.process_item(page))
 pipe.close()
-print(type(article).__name__, *[m for m in ("trafilatura", "newscrawl.extract.page") if m in sys.modules])
+print(type(article).__name__, *[m for m in ("trafilatura", "newscrawl.extract.page", "numpy") if m in sys.modules])
 """
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
                           cwd=str(Path(__file__).resolve().parents[1]))

@@ -51,10 +51,11 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 Job = TypeVar("Job")
 
-#: What the fork server imports before it forks any worker: this module, and through
-#: ``record.built_record`` the extraction and normalization code, which record.py imports
-#: only when it first builds a record (the crawl process never does).
-PRELOAD = ("newscrawl.pipelines.pool", "newscrawl.extract.page", "newscrawl.normalize.article")
+#: What the fork server imports before it forks any worker: this module, the extraction and
+#: normalization code (record.py imports it only when it first builds a record, which the
+#: crawl process never does) and the MinHash code (numpy) of the content digest.
+PRELOAD = ("newscrawl.pipelines.pool", "newscrawl.extract.page", "newscrawl.normalize.article",
+           "newscrawl.archive.minhash")
 
 
 @dataclass(kw_only=True)
