@@ -40,18 +40,21 @@ def test_sites_file_and_a_bad_setting_exit_two_with_one_line(tmp_path):
     assert missing.returncode == 2 and "url" in missing.stderr
 
 
-def test_server_extensions_turned_off_are_not_even_loaded() -> None:
+def test_components_turned_off_are_not_even_loaded() -> None:
     from scrapy.settings import Settings
 
-    from newscrawl.commands.crawl import skip_servers_turned_off
+    from newscrawl.commands.crawl import skip_components_turned_off
 
-    settings = Settings({"REMOTE_CONTROL_ENABLED": False, "TELNETCONSOLE_ENABLED": True,
+    settings = Settings({"REMOTE_CONTROL_ENABLED": False, "TELNETCONSOLE_ENABLED": True, "COOKIES_ENABLED": False,
                          "EXTENSIONS": {"newscrawl.extensions.progress.ProgressLog": 0}}, priority="project")
-    skip_servers_turned_off(settings)
+    skip_components_turned_off(settings)
     extensions = settings.getwithbase("EXTENSIONS")
     assert "scrapy.extensions.remote_control.RemoteControl" not in extensions  # so never imported
     assert extensions["scrapy.extensions.telnet.TelnetConsole"] == 0  # on: Scrapy's own order
     assert extensions["newscrawl.extensions.progress.ProgressLog"] == 0  # the project's stay
+    middlewares = settings.getwithbase("DOWNLOADER_MIDDLEWARES")
+    assert "scrapy.downloadermiddlewares.cookies.CookiesMiddleware" not in middlewares
+    assert "scrapy.downloadermiddlewares.useragent.UserAgentMiddleware" in middlewares
 
 
 def test_a_crawl_with_the_remote_control_off_never_imports_it(tmp_path: Path) -> None:
@@ -59,7 +62,7 @@ def test_a_crawl_with_the_remote_control_off_never_imports_it(tmp_path: Path) ->
             "try:\n    execute(['scrapy', 'crawl', 'news', '-a', 'url=http://127.0.0.1:9/', '-s', 'LOG_LEVEL=ERROR',"
             " '-s', 'NEWSCRAWL_INDEX_ENABLED=False', '-s', 'NEWSCRAWL_EXTRACT_WORKERS=0'])\n"
             "except SystemExit:\n    pass\n"
-            "print('aiohttp' in sys.modules, 'scrapy.extensions.remote_control' in sys.modules)")
+            "print('aiohttp' in sys.modules, 'scrapy.extensions.remote_control' in sys.modules, 'tldextract' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=tmp_path,
                           env={**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawl.settings"})
-    assert done.stdout.split()[-2:] == ["False", "False"], done.stderr[-2000:]
+    assert done.stdout.split()[-3:] == ["False", "False", "False"], done.stderr[-2000:]

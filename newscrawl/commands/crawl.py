@@ -56,23 +56,25 @@ def _format_before_gz(uri: str) -> str:
     return uri
 
 
-#: Scrapy extensions that only run a server, each with the setting that turns it on. Scrapy
-#: imports every extension it lists, even one set to None, before it learns it is off; the
-#: remote control's import pulls in aiohttp.
-_SERVERS = {"scrapy.extensions.remote_control.RemoteControl": "REMOTE_CONTROL_ENABLED",
-            "scrapy.extensions.telnet.TelnetConsole": "TELNETCONSOLE_ENABLED"}
+#: Scrapy components that a setting turns off, by component setting: Scrapy imports every
+#: component it lists, even one set to None, before the component learns it is off. The
+#: remote control's import pulls in aiohttp, the cookies middleware's tldextract and requests.
+_SWITCHED = {"EXTENSIONS": {"scrapy.extensions.remote_control.RemoteControl": "REMOTE_CONTROL_ENABLED",
+                            "scrapy.extensions.telnet.TelnetConsole": "TELNETCONSOLE_ENABLED"},
+             "DOWNLOADER_MIDDLEWARES": {"scrapy.downloadermiddlewares.cookies.CookiesMiddleware": "COOKIES_ENABLED"}}
 
 
-def skip_servers_turned_off(settings: BaseSettings) -> None:
-    """Take the server extensions whose setting is off out of EXTENSIONS_BASE, so they are not
-    even imported (0.13 s of CPU at every crawl start for the remote control); on, or named in
-    EXTENSIONS, they load as usual."""
-    named = settings.getdict("EXTENSIONS")
-    off = {name for name, switch in _SERVERS.items() if not settings.getbool(switch) and name not in named}
-    base = settings.getdict("EXTENSIONS_BASE")
-    if off & base.keys():
-        settings.set("EXTENSIONS_BASE", {name: order for name, order in base.items() if name not in off},
-                     priority=settings.getpriority("EXTENSIONS_BASE") or "default")
+def skip_components_turned_off(settings: BaseSettings) -> None:
+    """Take Scrapy's components whose setting is off out of the ``*_BASE`` dictionaries, so they
+    are not even imported (0.2 s of CPU at every crawl start); on, or named in the project's own
+    dictionary, they load as usual."""
+    for components, switches in _SWITCHED.items():
+        named = settings.getdict(components)
+        off = {name for name, switch in switches.items() if not settings.getbool(switch) and name not in named}
+        base = settings.getdict(f"{components}_BASE")
+        if off & base.keys():
+            settings.set(f"{components}_BASE", {name: order for name, order in base.items() if name not in off},
+                         priority=settings.getpriority(f"{components}_BASE") or "default")
 
 
 def _start_extraction_workers_early(settings: BaseSettings) -> None:
@@ -112,7 +114,7 @@ class Command(ScrapyCrawlCommand):
             normalize_settings(self.settings)
             _start_extraction_workers_early(self.settings)
         if self.settings is not None:
-            skip_servers_turned_off(self.settings)
+            skip_components_turned_off(self.settings)
         if (self.settings is not None and self.settings.getbool("NEWSCRAWL_FEED_GZIP")
                 and (opts.output or opts.overwrite_output)):
             self.settings.set("FEEDS", gzip_feed_names(self.settings.getdict("FEEDS")), priority="cmdline")
