@@ -242,3 +242,23 @@ print(type(article).__name__, *[m for m in ("trafilatura", "newscrawl.extract.pa
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
                           cwd=str(Path(__file__).resolve().parents[1]))
     assert done.stdout.split() == ["Article"], done.stderr[-2000:]
+
+
+def test_starting_the_workers_never_waits_for_them() -> None:
+    import threading
+    from multiprocessing import forkserver
+
+    pool = ExtractionPool(2)
+    server = forkserver._forkserver
+    try:
+        pool._pool()
+        server._lock.acquire()  # a fork server that takes its time to answer (still importing, say)
+        threading.Timer(0.5, server._lock.release).start()
+        began = time.monotonic()
+        starter = pool.start()
+        returned = time.monotonic() - began
+        assert starter.is_alive()  # waiting for the server, in a thread of its own
+        starter.join(timeout=60)
+        assert returned < 0.2 and len(workers()) >= 2
+    finally:
+        pool.close()

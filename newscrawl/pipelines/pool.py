@@ -179,11 +179,25 @@ class ExtractionPool:
             self._executor = _executor(self.workers)
         return self._executor
 
-    def start(self) -> None:
-        """Start every worker now, so their imports overlap discovery instead of the first pages."""
+    def start(self) -> threading.Thread:
+        """Start every worker now, so they are ready at the first page, from a thread of its own.
+
+        Asking the fork server for a process waits until it answers, which it does once its
+        imports are done; the reactor thread meanwhile sends the first requests. (A spawned
+        worker's start waits too, for the new interpreter.)
+        """
         executor = self._pool()
-        for _ in range(self.workers):
-            executor.submit(_ready)
+
+        def start_all() -> None:
+            try:
+                for _ in range(self.workers):
+                    executor.submit(_ready)
+            except RuntimeError:  # closed before every worker had started
+                return
+
+        starter = threading.Thread(target=start_all, name="extraction-pool-start", daemon=True)
+        starter.start()
+        return starter
 
     async def extract(self, page: PageInput | FetchedPage, options: RecordOptions = RecordOptions()) -> Outcome:
         """The outcome of ``page``; a dead worker costs a fresh pool and one isolated retry."""
