@@ -7,12 +7,15 @@ web-poet page objects all call ``build_record``: the steps and their order are w
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from .extract.page import ArticlePage, PageInput
 from .items import Article
 from .normalize.article import normalize_bylines, normalize_dates, normalize_language
 from .normalize.dates import DateOptions
 from .normalize.raw import RawRecord
+
+if TYPE_CHECKING:
+    from .extract.page import PageInput
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -50,6 +53,10 @@ def normalize_record(raw: RawRecord, options: RecordOptions = RecordOptions()) -
 
 def built_record(page: PageInput, options: RecordOptions = RecordOptions()) -> BuiltRecord:
     """Extract and normalize one page, keeping the events. Raises ExtractionError subclasses."""
+    # Imported here: the crawl process imports this module (site options, the validation rule)
+    # but builds records in worker processes, so it need not import the extraction code.
+    from .extract.page import ArticlePage  # noqa: PLC0415
+
     return normalize_record(ArticlePage(page).to_article(), options)
 
 

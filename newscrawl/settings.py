@@ -67,6 +67,9 @@ ITEM_PIPELINES = {
 }
 # The feed written when the command line (-o/-O) and FEEDS name none is NEWSCRAWL_FEED (below).
 FEED_EXPORT_ENCODING = "utf-8"
+# Scrapy's JSON Lines exporter with a faster encoding of nested dataclasses: the same bytes.
+FEED_EXPORTERS = {"jsonlines": "newscrawl.exporters.JsonLinesExporter",
+                  "jsonl": "newscrawl.exporters.JsonLinesExporter"}
 # Local feed files are written as <name>.part and renamed when complete: no reader sees half a file.
 FEED_STORAGES = {"": "newscrawl.feedstorage.AtomicFileFeedStorage",
                  "file": "newscrawl.feedstorage.AtomicFileFeedStorage"}

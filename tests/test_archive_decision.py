@@ -38,3 +38,16 @@ def test_near_duplicate_names_the_older_article(tmp_path: Path) -> None:
     decision = decide(url="https://other.example/wire", canonical_url=None, headline="Tram (wire)",
                       body=BODY + " Reporting by the wire.", date_modified=None, known=pending)
     assert (decision.change, decision.duplicate_of) == ("new", "https://news.example/a")
+
+
+def test_a_digest_computed_elsewhere_gives_the_same_decision(tmp_path: Path) -> None:
+    from newscrawl.archive.fingerprint import content_digest
+
+    pending = Pending(SqliteIndex(tmp_path / "index.sqlite"), 0.8)
+    store(pending, "https://news.example/a", BODY)
+    body = BODY + " Reporting by the wire."
+    fields = {"url": "https://other.example/wire", "canonical_url": None, "headline": "Tram (wire)",
+              "body": body, "date_modified": "2024-05-02", "known": pending}
+    given = decide(**fields, digest=content_digest("Tram (wire)", body, "2024-05-02"))
+    assert given == decide(**fields)
+    assert (given.change, given.duplicate_of) == ("new", "https://news.example/a")

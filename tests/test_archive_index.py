@@ -150,3 +150,22 @@ def test_archive_package_never_imports_scrapy():
             "print('scrapy' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_signatures_compare_without_numpy_as_with_it() -> None:
+    import hashlib
+    import struct
+
+    import numpy as np
+
+    from newscrawl.archive.fingerprint import BANDS, ROWS, band_buckets
+    from newscrawl.archive.minhash import unpack_signature
+
+    a, b = body_signature(WIRE), body_signature(WIRE + " An editor's note was added at the end.")
+    assert a is not None and b is not None
+    va, vb = unpack_signature(a), unpack_signature(b)
+    assert similarity(a, b) == float(np.count_nonzero(va == vb)) / len(va)
+    assert 0.5 < similarity(a, b) < 1.0 and similarity(a, a) == 1.0
+    with_numpy = [struct.unpack("<q", hashlib.blake2b(struct.pack("<H", band) + va[band * ROWS:(band + 1) * ROWS]
+                                                      .tobytes(), digest_size=8).digest())[0] for band in range(BANDS)]
+    assert band_buckets(a) == with_numpy

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 from archive_helpers import crawl_env
 
@@ -36,3 +38,31 @@ def test_sites_file_and_a_bad_setting_exit_two_with_one_line(tmp_path):
     assert len(done.stderr.strip().splitlines()) == 1
     missing = _newscrawl(tmp_path, "crawl")
     assert missing.returncode == 2 and "url" in missing.stderr
+
+
+def test_components_turned_off_are_not_even_loaded() -> None:
+    from scrapy.settings import Settings
+
+    from newscrawl.commands.crawl import skip_components_turned_off
+
+    settings = Settings({"REMOTE_CONTROL_ENABLED": False, "TELNETCONSOLE_ENABLED": True, "COOKIES_ENABLED": False,
+                         "EXTENSIONS": {"newscrawl.extensions.progress.ProgressLog": 0}}, priority="project")
+    skip_components_turned_off(settings)
+    extensions = settings.getwithbase("EXTENSIONS")
+    assert "scrapy.extensions.remote_control.RemoteControl" not in extensions  # so never imported
+    assert extensions["scrapy.extensions.telnet.TelnetConsole"] == 0  # on: Scrapy's own order
+    assert extensions["newscrawl.extensions.progress.ProgressLog"] == 0  # the project's stay
+    middlewares = settings.getwithbase("DOWNLOADER_MIDDLEWARES")
+    assert "scrapy.downloadermiddlewares.cookies.CookiesMiddleware" not in middlewares
+    assert "scrapy.downloadermiddlewares.useragent.UserAgentMiddleware" in middlewares
+
+
+def test_a_crawl_with_the_remote_control_off_never_imports_it(tmp_path: Path) -> None:
+    code = ("import sys; from scrapy.cmdline import execute\n"
+            "try:\n    execute(['scrapy', 'crawl', 'news', '-a', 'url=http://127.0.0.1:9/', '-s', 'LOG_LEVEL=ERROR',"
+            " '-s', 'NEWSCRAWL_INDEX_ENABLED=False', '-s', 'NEWSCRAWL_EXTRACT_WORKERS=0'])\n"
+            "except SystemExit:\n    pass\n"
+            "print('aiohttp' in sys.modules, 'scrapy.extensions.remote_control' in sys.modules, 'tldextract' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=tmp_path,
+                          env={**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawl.settings"})
+    assert done.stdout.split()[-3:] == ["False", "False", "False"], done.stderr[-2000:]

@@ -6,6 +6,7 @@ import asyncio
 import os
 import time
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any
 
 import psutil
@@ -130,10 +131,20 @@ async def test_worker_crash_drops_the_page_and_the_crawl_goes_on(monkeypatch: py
         pipe.close()
 
 
+def _is_worker(process: psutil.Process) -> bool:
+    """Forked by the fork server (whose command line it still shows), or spawned."""
+    try:
+        parent = process.parent()
+        return (process.is_running() and process.status() != "zombie"
+                and ("spawn_main" in " ".join(process.cmdline())
+                     or (parent is not None and "multiprocessing.forkserver" in " ".join(parent.cmdline()))))
+    except psutil.NoSuchProcess:
+        return False
+
+
 def workers() -> list[psutil.Process]:
-    """Live pool worker processes of this test process."""
-    return [p for p in psutil.Process().children() if p.is_running() and p.status() != "zombie"
-            and "spawn_main" in " ".join(p.cmdline())]
+    """Live pool worker processes of this test process (children of its fork server)."""
+    return [p for p in psutil.Process().children(recursive=True) if _is_worker(p)]
 
 
 @pytest_twisted.ensureDeferred
@@ -158,7 +169,7 @@ def test_workers_leave_when_the_crawl_process_is_killed(tmp_path: Any) -> None:
     code = ("import asyncio, os; from newscrawl.pipelines.pool import ExtractionPool;"
             "from newscrawl.extract.page import PageInput; pool = ExtractionPool(1);"
             "asyncio.run(pool.extract(PageInput(url='https://n.test/a', html='')));"
-            "import psutil; print(*[p.pid for p in psutil.Process().children()], flush=True);"
+            "import psutil; print(*[p.pid for p in psutil.Process().children(recursive=True)], flush=True);"
             "os.kill(os.getpid(), 9)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     orphans = [psutil.Process(int(pid)) for pid in done.stdout.split()]
@@ -180,3 +191,74 @@ def test_opening_the_spider_starts_every_worker_before_the_first_page():
         assert len(workers()) >= 2
     finally:
         pipeline.close()
+
+
+def test_workers_fork_from_a_server_that_imported_the_extraction_code() -> None:
+    pool = ExtractionPool(1)
+    try:
+        server = psutil.Process(pool._pool().submit(os.getppid).result(timeout=60))
+        # not this process: a fork of the fork server, which has lxml (trafilatura's) mapped
+        assert server.pid != os.getpid() and "multiprocessing.forkserver" in " ".join(server.cmdline())
+        assert any("lxml" in m.path and "etree" in m.path for m in server.memory_maps())
+        assert not any("twisted" in m.path or "scrapy" in m.path for m in server.memory_maps())
+    finally:
+        pool.close()
+
+
+@pytest_twisted.ensureDeferred
+async def test_the_pool_sends_the_content_digest_the_archive_would_compute() -> None:
+    from newscrawl.archive.fingerprint import body_signature, content_fingerprint
+
+    pool = ExtractionPool(1)
+    try:
+        built = await run(pool.extract(fetched()))
+    finally:
+        pool.close()
+    article = built.article
+    assert built.digest.fingerprint == content_fingerprint(article.headline, article.articleBody,
+                                                           article.dateModified)
+    assert built.digest.signature == body_signature(article.articleBody) is not None
+
+
+def test_the_crawl_process_never_imports_the_extraction_code(tmp_path: Any) -> None:
+    import subprocess
+    import sys
+
+    code = f"""
+import asyncio, sys
+import newscrawl.spiders.news, newscrawl.pipelines.archive, newscrawl.pipelines.validate
+from scrapy.utils.test import get_crawler
+from newscrawl.pipelines.extract import ExtractPipeline
+from newscrawl.items import FetchedPage
+page = FetchedPage(url="https://news.example/2024/05/01/council-budget", final_url="https://news.example/2024/05/01/council-budget", status=200, body={STORY.encode()!r},
+                   headers={{"content-type": "text/html"}}, fetched_at="2024-05-01T10:00:00Z")
+crawler = get_crawler(settings_dict={{"NEWSCRAWL_EXTRACT_WORKERS": 1}})
+crawler.stats.open_spider()
+pipe = ExtractPipeline.from_crawler(crawler)
+article = asyncio.run(pipe.process_item(page))
+pipe.close()
+print(type(article).__name__, *[m for m in ("trafilatura", "newscrawl.extract.page", "numpy") if m in sys.modules])
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          cwd=str(Path(__file__).resolve().parents[1]))
+    assert done.stdout.split() == ["Article"], done.stderr[-2000:]
+
+
+def test_starting_the_workers_never_waits_for_them() -> None:
+    import threading
+    from multiprocessing import forkserver
+
+    pool = ExtractionPool(2)
+    server = forkserver._forkserver
+    try:
+        pool._pool()
+        server._lock.acquire()  # a fork server that takes its time to answer (still importing, say)
+        threading.Timer(0.5, server._lock.release).start()
+        began = time.monotonic()
+        starter = pool.start()
+        returned = time.monotonic() - began
+        assert starter.is_alive()  # waiting for the server, in a thread of its own
+        starter.join(timeout=60)
+        assert returned < 0.2 and len(workers()) >= 2
+    finally:
+        pool.close()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from .fingerprint import body_signature, content_fingerprint, similarity
+from .fingerprint import ContentDigest, body_signature, content_fingerprint, similarity
 from .index import ArchiveIndex, ArticleWrite, Entry
 from .recovery import article_key
 from .sqlite import host_of
@@ -56,10 +56,14 @@ class Decision:
 
 
 def decide(*, url: str, canonical_url: str | None, headline: str | None, body: str, date_modified: str | None,
-           known: Known) -> Decision:
-    """The archive's decision for a record of ``url`` with this content."""
+           known: Known, digest: ContentDigest | None = None) -> Decision:
+    """The archive's decision for a record of ``url`` with this content.
+
+    ``digest``: the ``content_digest`` of these very headline, body and dateModified, when it
+    was computed already (by the extraction worker); else it is computed here.
+    """
     key = article_key(url, canonical_url)
-    fingerprint = content_fingerprint(headline, body, date_modified)
+    fingerprint = digest.fingerprint if digest is not None else content_fingerprint(headline, body, date_modified)
     entry = known.entry(key)
     if entry is None and (same := known.same_content(fingerprint, host_of(url))):
         found, this_run = same
@@ -69,7 +73,7 @@ def decide(*, url: str, canonical_url: str | None, headline: str | None, body: s
         key, entry = found.key, found  # another URL of an article we have: one record
     if entry is not None and entry.fingerprint == fingerprint:
         return Decision(key=key, change="unchanged", version=entry.version, entry=entry, fingerprint=fingerprint)
-    signature = body_signature(body)
+    signature = digest.signature if digest is not None else body_signature(body)
     return Decision(key=key, change="updated" if entry else "new", version=entry.version + 1 if entry else 1,
                     entry=entry, fingerprint=fingerprint, signature=signature,
                     duplicate_of=known.near_duplicate(signature, key) if signature is not None else None)

@@ -36,6 +36,7 @@ from ..archive.recovery import recover_output, write_for_record
 from ..archive.sqlite import host_of
 from ..discover.urls import canonical_request_url
 from ..items import Article
+from .digests import DIGESTS
 
 logger = logging.getLogger(__name__)
 
@@ -147,7 +148,8 @@ class ArchivePipeline:
         facts = facts or FetchFacts(fetched_at=_fetched_at(item))
         aliases = tuple(dict.fromkeys(canonical_request_url(u) for u in (request_url, item.url) if u))
         decision = decide(url=item.url, canonical_url=item.canonicalUrl, headline=item.headline,
-                          body=item.articleBody, date_modified=item.dateModified, known=self.pending)
+                          body=item.articleBody, date_modified=item.dateModified, known=self.pending,
+                          digest=DIGESTS.take(item))  # computed by the extraction worker
         if decision.change == "duplicate-content":
             self.stats.inc_value("newscrawl/dropped/duplicate-content")
             raise DropItem(f"duplicate-content: same article as {decision.key} at {item.url}")

@@ -14,13 +14,25 @@ from typing import Any, Self
 from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
+from scrapy.settings import BaseSettings
 from scrapy.statscollectors import StatsCollector
 
 from ..fetch import traced
 from ..items import FetchedPage
 from ..normalize.dates import validate_timezone
 from ..record import RecordOptions, site_options
-from .pool import ExtractionPool, Outcome, WorkerCrashed, default_workers, extract_outcome
+from .digests import DIGESTS
+from .pool import ExtractionPool, Outcome, PooledRecord, WorkerCrashed, default_workers, extract_outcome
+
+
+def pool_workers(settings: BaseSettings) -> int:
+    """The number of extraction worker processes NEWSCRAWL_EXTRACT_WORKERS asks for (None: one per core)."""
+    workers = settings.get("NEWSCRAWL_EXTRACT_WORKERS")
+    count = default_workers() if workers in (None, "") else int(workers)
+    if count < 0:
+        raise ValueError(f"NEWSCRAWL_EXTRACT_WORKERS = {workers}: use 0 (in-process), "
+                         "a positive number of worker processes, or None (one per core)")
+    return count
 
 
 class ExtractPipeline:
@@ -38,13 +50,8 @@ class ExtractPipeline:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         """Build from the crawler's stats and NEWSCRAWL_EXTRACT_WORKERS (None: one per core)."""
-        workers = crawler.settings.get("NEWSCRAWL_EXTRACT_WORKERS")
-        count = default_workers() if workers in (None, "") else int(workers)
-        if count < 0:
-            raise ValueError(f"NEWSCRAWL_EXTRACT_WORKERS = {workers}: use 0 (in-process), "
-                             "a positive number of worker processes, or None (one per core)")
-        pipeline = cls(stats=crawler.stats, workers=count, run_id=crawler.settings.get("NEWSCRAWL_RUN_ID"),
-                       default_tz=crawler.settings.get("NEWSCRAWL_DEFAULT_TZ"),
+        pipeline = cls(stats=crawler.stats, workers=pool_workers(crawler.settings),
+                       run_id=crawler.settings.get("NEWSCRAWL_RUN_ID"), default_tz=crawler.settings.get("NEWSCRAWL_DEFAULT_TZ"),
                        min_year=crawler.settings.getint("NEWSCRAWL_MIN_YEAR", 1995))
         crawler.signals.connect(pipeline.close, signal=signals.spider_closed)
         return pipeline
@@ -69,6 +76,8 @@ class ExtractPipeline:
         article = outcome.article
         if article.metadata is not None:
             article.metadata = traced(article.metadata, item, self.run_id)
+        if isinstance(outcome, PooledRecord):  # for the archive stage (ArchivePipeline)
+            DIGESTS.put(article, outcome.digest)
         return article
 
     def options_for(self, item: FetchedPage) -> RecordOptions:
