@@ -45,6 +45,12 @@ class Site:
         """The home page's host name."""
         return urlsplit(self.url).hostname or ""
 
+    @property
+    def key(self) -> str:
+        """The home page's host and port, as written: what tells two sites of a crawl apart
+        (two servers on one machine differ by their port only)."""
+        return urlsplit(self.url).netloc.lower()
+
     def allowed_domains(self) -> tuple[str, ...]:
         """Domains the crawl may visit for this site."""
         return self.domains or (self.host,)
@@ -124,16 +130,17 @@ def load_sites_file(path: str | Path) -> list[Site]:
 
 
 class SiteIndex:
-    """The sites of a crawl keyed by host (their home page's): the key requests carry in
-    ``meta["site"]``, a plain string that scrapy-redis queues serialize as they are."""
+    """The sites of a crawl keyed by host and port (their home page's, ``Site.key``): the key
+    requests carry in ``meta["site"]``, a plain string that scrapy-redis queues serialize as
+    they are."""
 
     def __init__(self, sites: list[Site]) -> None:
         self._sites: dict[str, Site] = {}
         for site in sites:
-            if (known := self._sites.get(site.host)) is not None:
-                raise SiteConfigError(f"sites {known.url} and {site.url} have the same host {site.host}: "
+            if (known := self._sites.get(site.key)) is not None:
+                raise SiteConfigError(f"sites {known.url} and {site.url} have the same host {site.key}: "
                                       "list it once, with 'allow' naming every path prefix to crawl")
-            self._sites[site.host] = site
+            self._sites[site.key] = site
 
     def __iter__(self) -> Iterator[Site]:
         return iter(self._sites.values())
@@ -141,12 +148,12 @@ class SiteIndex:
     def __len__(self) -> int:
         return len(self._sites)
 
-    def __getitem__(self, host: str) -> Site:
-        return self._sites[host]
+    def __getitem__(self, key: str) -> Site:
+        return self._sites[key]
 
     def replace(self, site: Site) -> None:
-        """Put ``site`` (an updated copy, with feeds) in place of the one of its host."""
-        self._sites[site.host] = site
+        """Put ``site`` (an updated copy, with feeds) in place of the one of its key."""
+        self._sites[site.key] = site
 
     def allowed_domains(self) -> list[str]:
         """Every domain the crawl may visit, sorted."""
@@ -160,7 +167,9 @@ class SiteIndex:
         ('news.example', None)
         """
         host = _host_of(url)
-        for site in self._sites.values():
-            if any(host == d or host.endswith("." + d) for d in site.allowed_domains()):
-                return site
-        return None
+        matching = [site for site in self._sites.values()
+                    if any(host == d or host.endswith("." + d) for d in site.allowed_domains())]
+        if len(matching) > 1:  # sites on one host, told apart by their port
+            netloc = urlsplit(url).netloc.lower()
+            return next((site for site in matching if site.key == netloc), matching[0])
+        return matching[0] if matching else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newscrawl.arguments import sites_to_crawl
-from newscrawl.sites import SiteConfigError, load_sites_file, site_from_mapping
+from newscrawl.sites import SiteConfigError, SiteIndex, load_sites_file, site_from_mapping
 
 
 def test_toml_sites_file(tmp_path):
@@ -66,3 +66,18 @@ def test_spider_arguments_are_checked(args, message):
 def test_runner_arguments_pass():
     (site,) = sites_to_crawl("https://a.example/", None, {"_job": "abc123"})  # scrapyd's
     assert site.host == "a.example"
+
+
+def test_two_servers_on_one_host_are_two_sites_told_apart_by_port():
+    one = site_from_mapping({"url": "http://127.0.0.1:8001/"}, "test")
+    two = site_from_mapping({"url": "http://127.0.0.1:8002/"}, "test")
+    index = SiteIndex([one, two])
+    assert index[two.key] is two
+    assert index.site_for("http://127.0.0.1:8002/story.html") is two
+    assert index.site_for("http://127.0.0.1:8001/story.html") is one
+
+
+def test_one_home_page_listed_twice_is_refused():
+    with pytest.raises(SiteConfigError, match="list it once"):
+        SiteIndex([site_from_mapping({"url": "https://news.example/"}, "test"),
+                   site_from_mapping({"url": "https://news.example/local/"}, "test")])

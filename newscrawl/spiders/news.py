@@ -5,7 +5,7 @@ then feeds, then links of the home and section pages. A phase starts when the pr
 has gone idle, so an article listed in a news sitemap is credited to it (with its publication
 date hint) even if the home page links to it too. The spider only discovers and fetches: what
 to request, when, at which depth, is ``newscrawl.crawl_policy``'s to say; every page goes down
-the item pipelines as a ``FetchedPage``. Requests carry their site's host in ``meta["site"]``.
+the item pipelines as a ``FetchedPage``. Requests carry their site's key (host and port) in ``meta["site"]``.
 """
 
 from __future__ import annotations
@@ -116,7 +116,7 @@ class NewsSpider(scrapy.Spider):
 
     def _request(self, url: str, callback: Any, site: Site, errback: Any = None, **meta: Any) -> Request:
         return Request(canonical_request_url(url), callback=callback, errback=errback or self.discovery_failed,
-                       meta={"site": site.host, **meta})
+                       meta={"site": site.key, **meta})
 
     def discovery_failed(self, failure: Any) -> None:
         """One line and a counter for a sitemap, feed or listing that could not be read."""
@@ -139,7 +139,7 @@ class NewsSpider(scrapy.Spider):
             # request, and _robots_parsed takes its Sitemap lines; else we read it ourselves.
             if not self.policy.obey_robots:
                 yield Request(urljoin(site.url, "/robots.txt"), callback=self.parse_robots,
-                              errback=self._robots_failed, meta={"site": site.host, "dont_obey_robotstxt": True})
+                              errback=self._robots_failed, meta={"site": site.key, "dont_obey_robotstxt": True})
             for sitemap in site.sitemaps:
                 yield self._request(sitemap, self.parse_sitemap, site)
             # The home page is fetched now, but its links wait for the link phase.
@@ -162,7 +162,7 @@ class NewsSpider(scrapy.Spider):
     def _feed_phase(self) -> Iterator[Request]:
         for site in self.sites:
             # the home page may have been read by another worker: its feeds are in the state
-            for feed in dict.fromkeys([*site.feeds, *self.crawl_state.feeds(site.host)]):
+            for feed in dict.fromkeys([*site.feeds, *self.crawl_state.feeds(site.key)]):
                 yield self._request(feed, self.parse_feed, site)
 
     def _link_phase(self) -> Iterator[Request]:
@@ -237,7 +237,7 @@ class NewsSpider(scrapy.Spider):
             list(self._listing_requests(urls, site, depth=0))  # deferred to the link phase
         site = site.with_feeds(self.policy.feeds_to_read(site, announced))
         self.sites.replace(site)
-        self.crawl_state.set_feeds(site.host, list(site.feeds))
+        self.crawl_state.set_feeds(site.key, list(site.feeds))
 
     def parse_listing(self, response: Response) -> Iterator[Request]:
         """Articles linked from a section page; its next page at the same depth (up to
@@ -259,7 +259,7 @@ class NewsSpider(scrapy.Spider):
     def _listing_requests(self, urls: list[str], site: Site, depth: int,
                           source: str | None = None) -> Iterator[Request]:
         if self.policy.defers_links(self.crawl_state.phase()):
-            links = {canonical_request_url(url): (site.host, depth) for url in urls if self.sites.site_for(url)}
+            links = {canonical_request_url(url): (site.key, depth) for url in urls if self.sites.site_for(url)}
             self.crawl_state.defer_links(links, self.policy.max_deferred_links)
             return
         for url in urls:
@@ -272,7 +272,7 @@ class NewsSpider(scrapy.Spider):
                          source: str | None = None) -> Request | None:
         if not admits_article(url, via, site, self.sites):
             return None
-        verdict = self._page_cap.admit(site.host, canonical_request_url(url))
+        verdict = self._page_cap.admit(site.key, canonical_request_url(url))
         if verdict is not CapVerdict.ADMITTED:
             if verdict is not CapVerdict.CAPPED_AGAIN:
                 self.crawler.stats.inc_value("newscrawl/dropped/max-pages-per-site")
@@ -282,7 +282,7 @@ class NewsSpider(scrapy.Spider):
                     "article URLs are skipped (counted, logged at DEBUG) at %s", self._page_cap.cap, site.url, url)
             return None
         if via != LINK:
-            self.crawl_state.add_listed(site.host)
+            self.crawl_state.add_listed(site.key)
         # scrapy-playwright renders the requests that carry meta["playwright"] (docs/limits.md).
         extra: dict[str, Any] = {"playwright": True} if self.policy.render_javascript else {}
         if source:
@@ -317,7 +317,7 @@ class NewsSpider(scrapy.Spider):
             # A sitemap or feed entry that is not story-shaped may be a section page.
             urls = [link.url for link in self._link_extractor.extract_links(response)]
             yield from self._listing_requests(urls, site, depth=1)
-        elif self.policy.follows_article_links(self.crawl_state.listed(site.host)):
+        elif self.policy.follows_article_links(self.crawl_state.listed(site.key)):
             urls = [link.url for link in self._link_extractor.extract_links(response)]
             yield from self._listing_requests([u for u in urls if is_article_url(u)], site, depth=1,
                                               source=ARTICLE_LINKS)
