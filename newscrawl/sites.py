@@ -148,7 +148,11 @@ class SiteIndex:
     def __len__(self) -> int:
         return len(self._sites)
 
-    def __getitem__(self, key: str) -> Site:
+    def __getitem__(self, key: str | int) -> Site:
+        if isinstance(key, int):
+            # requests queued on disk (JOBDIR) by a release that keyed sites by their position
+            # in the sites list: the same list gives the same site
+            return list(self._sites.values())[key]
         return self._sites[key]
 
     def replace(self, site: Site) -> None:

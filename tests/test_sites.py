@@ -81,3 +81,10 @@ def test_one_home_page_listed_twice_is_refused():
     with pytest.raises(SiteConfigError, match="list it once"):
         SiteIndex([site_from_mapping({"url": "https://news.example/"}, "test"),
                    site_from_mapping({"url": "https://news.example/local/"}, "test")])
+
+
+def test_a_request_queued_by_an_older_release_finds_its_site_by_position():
+    # JOBDIR queues written before sites were keyed by host hold the site's index instead
+    one = site_from_mapping({"url": "https://a.example/"}, "test")
+    two = site_from_mapping({"url": "https://b.example/"}, "test")
+    assert SiteIndex([one, two])[1] is two
