@@ -101,10 +101,6 @@ class _Candidate:
         return self._links
 
 
-def _squash(text: str) -> str:
-    return squash_space(text)
-
-
 def _holding_blocks(region: _Element) -> set[_Element]:
     """Elements of ``region`` with a block element somewhere below them, found in one pass
     (asking each element in turn walks the same subtrees again and again)."""
@@ -197,8 +193,6 @@ def _element_text(element: _Element) -> str:
 def _node_text(node: object) -> str:
     if isinstance(node, str):
         return node
-    if isinstance(node, _without_tail):
-        return _element_text(node.element)
     return _element_text(node) if isinstance(node, _Element) else ""
 
 
@@ -207,7 +201,7 @@ def _link_chars(nodes: list[object]) -> int:
     for node in nodes:
         if isinstance(node, _Element):
             for link in node.iter("a"):
-                total += len(_squash(link.text_content()))
+                total += len(squash_space(link.text_content()))
     return total
 
 
@@ -227,7 +221,7 @@ def _read(candidate: _Candidate) -> _Candidate:
         candidate.text = "".join([_node_text(node) for node in candidate.nodes])
         if candidate.kind == "heading" and "[" in candidate.text:
             candidate.text = _TOOL_TEXT.sub("", candidate.text)
-    candidate.squashed = _squash(candidate.text)
+    candidate.squashed = squash_space(candidate.text)
     return candidate
 
 
@@ -247,7 +241,7 @@ def _kept(root: _Element) -> _Kept:
     pieces, starts, blocks = [], [], []
     offset = 0
     for block in root:
-        text = _squash("".join(block.itertext()) + (block.tail or ""))
+        text = squash_space("".join(block.itertext()) + (block.tail or ""))
         starts.append(offset)
         blocks.append(block)
         pieces.append(text)
@@ -313,7 +307,7 @@ def _external_link_chars(candidate: _Candidate) -> int:
             for link in node.iter("a"):
                 href = (link.get("href") or "").strip()
                 if href and not href.startswith("#") and not _TOOL_TEXT.search(link.text_content()):
-                    total += len(_squash(link.text_content()))
+                    total += len(squash_space(link.text_content()))
     return total
 
 
@@ -329,7 +323,7 @@ def _reads_as_heading(candidate: _Candidate) -> bool:
     text = _heading_text(candidate)
     if not text or _words(text) > _MAX_HEADING_WORDS:
         return False
-    return _external_link_chars(candidate) <= _MAX_LINK_SHARE * len(_squash(text))
+    return _external_link_chars(candidate) <= _MAX_LINK_SHARE * len(squash_space(text))
 
 
 def _prose_list(items: list[_Candidate]) -> bool:
@@ -459,7 +453,7 @@ def _fragment_of(candidate: _Candidate, kept: _Kept, first: int, last: int) -> i
         return None
     for index in range(first + 1, last):
         block = kept.blocks[index]
-        piece = _squash("".join(block.itertext()))
+        piece = squash_space("".join(block.itertext()))
         if block.tag == "p" and len(piece) >= _MIN_FRAGMENT_CHARS and piece in candidate.squashed:
             return index
     return None
@@ -510,7 +504,7 @@ def _split_glued(root: _Element, kept: _Kept, candidates: list[_Candidate],
         block = kept.blocks[block_index]
         if block.tag != "p" or any(c.kind == "other" for c in parts):
             continue
-        if "".join(c.squashed for c in parts) != _squash("".join(block.itertext())):
+        if "".join(c.squashed for c in parts) != squash_space("".join(block.itertext())):
             continue
         new = _rebuilt(parts)
         new[-1].tail = block.tail

@@ -21,6 +21,7 @@ from ..fetch import traced
 from ..items import FetchedPage
 from ..normalize.dates import validate_timezone
 from ..record import RecordOptions, site_options
+from ..settings_table import setting_value
 from .digests import DIGESTS
 from .pool import ExtractionPool, Outcome, PooledRecord, WorkerCrashed, default_workers, extract_outcome
 
@@ -52,7 +53,7 @@ class ExtractPipeline:
         """Build from the crawler's stats and NEWSCRAWL_EXTRACT_WORKERS (None: one per core)."""
         pipeline = cls(stats=crawler.stats, workers=pool_workers(crawler.settings),
                        run_id=crawler.settings.get("NEWSCRAWL_RUN_ID"), default_tz=crawler.settings.get("NEWSCRAWL_DEFAULT_TZ"),
-                       min_year=crawler.settings.getint("NEWSCRAWL_MIN_YEAR", 1995))
+                       min_year=setting_value(crawler.settings, "NEWSCRAWL_MIN_YEAR"))
         crawler.signals.connect(pipeline.close, signal=signals.spider_closed)
         return pipeline
 

@@ -56,6 +56,7 @@ class NewsSpider(scrapy.Spider):
     """Crawl news sites: ``-a url=<home page>`` or ``-a sites=<sites.toml|yaml>``."""
 
     name = "news"
+
     def __init__(self, url: str | None = None, sites: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.sites = SiteIndex(sites_to_crawl(url, sites, kwargs))  # SiteConfigError naming the fix
