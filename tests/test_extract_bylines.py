@@ -6,6 +6,8 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+import pytest
+
 from newscrawl.extract.bylines import extract_credits_raw
 from newscrawl.extract.page import parse_html
 from newscrawl.extract.structured import parse_structured_data
@@ -140,3 +142,24 @@ def test_author_box_with_a_rating_gives_its_opening_text() -> None:
     html = page('<div class="author"><a href="/a/jane">Jane Roe</a>, 21. Jan. 2015 <div class="rating">'
                 + "Ein langer Titel eines anderen Beitrags mit Bewertung " * 3 + "</div></div>")
     assert credits(html) == ["Jane Roe, 21. Jan. 2015"]
+
+
+@pytest.mark.parametrize("line", [
+    "By Jane Roe", " - by JANE ROE", "· Par Jeanne Roe", "Por Juana Roe", "Von: Hans Roe", "von Hans Roe",
+    "Text: Hans Roe", "Texte : Jeanne Roe", "Texto: Juana Roe", "Autorin: Anna Roe", "Author: Jane Roe",
+    "Verfasser: Hans Roe", "Reporter: Jane Roe", "Story: Jane Roe", "Words: Jane Roe", "Redaktion: Hans Roe",
+    "Written by Jane Roe", "Posted by Jane Roe", "Geschrieben von Hans Roe", "Ein Beitrag von Hans Roe",
+    "Ein Artikel von Hans Roe", "Artikel von Hans Roe", "\u2014 Text von Hans Roe",
+])
+def test_the_quick_label_test_never_rules_out_a_line_the_byline_pattern_reads(line: str) -> None:
+    from newscrawl.extract.byline_visible import _TEXT_BYLINE, _may_open_with_label
+
+    assert _TEXT_BYLINE.match(line)
+    assert _may_open_with_label(line)
+
+
+def test_the_quick_label_test_rules_out_ordinary_text() -> None:
+    from newscrawl.extract.byline_visible import _may_open_with_label
+
+    assert not _may_open_with_label("Home | News | Sport")
+    assert not _may_open_with_label("The minister said on Monday")

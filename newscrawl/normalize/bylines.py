@@ -292,7 +292,7 @@ def _drop_initials(credits: Credits) -> Credits:
 
 def name_key(name: str) -> str:
     """A name reduced for comparison: "ZEIT Online" and "zeit-online" give the same key."""
-    return "".join(c for c in name.casefold() if c.isalnum())
+    return "".join(filter(str.isalnum, name.casefold()))
 
 
 def site_keys(names: Iterable[str | None], url: str | None) -> frozenset[str]:
