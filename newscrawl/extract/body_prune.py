@@ -30,9 +30,10 @@ _EMBED_CLASS = re.compile(r"\b(twitter-tweet|twitter-video|instagram-media|tikto
                           r"bluesky-embed|fb-xfbml-parse-ignore|threads-post)\b")
 _WRAPPERS = frozenset({"div", "figure", "section", "aside", "span", "center", "p"})
 # A container of the story body, as opposed to a teaser card, comment or sidebar.
-_STORY_CLASS = re.compile(r"body|content|article|story|text|entry|post", re.IGNORECASE)
+# Both read lower-cased class names (case-sensitive patterns scan faster than IGNORECASE).
+_STORY_CLASS = re.compile(r"body|content|article|story|text|entry|post")
 _NOT_STORY_CLASS = re.compile(r"comment|related|teaser|card|promo|sidebar|recirc|footer|"
-                              r"nav|menu|widget|reply", re.IGNORECASE)
+                              r"nav|menu|widget|reply")
 _MIN_PARAGRAPH_CHARS = 80
 _MIN_SENTENCE_CHARS = 40
 _MAX_CAPTION_WORDS = 25
@@ -107,7 +108,8 @@ def _story_parts(doc: HtmlElement) -> dict[tuple[str, str], list[_Element]]:
     for paragraph in doc.iter("p"):
         parent = paragraph.getparent()
         css = parent.get("class", "") if parent is not None else ""
-        if not css or not _STORY_CLASS.search(css) or _NOT_STORY_CLASS.search(css):
+        lowered = css.lower()
+        if not css or not _STORY_CLASS.search(lowered) or _NOT_STORY_CLASS.search(lowered):
             continue
         if len(paragraph.text_content()) < _MIN_PARAGRAPH_CHARS:
             continue
