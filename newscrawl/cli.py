@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import gzip
 import json
 import os
@@ -25,6 +24,7 @@ from .archive.warc_reader import is_warc_path
 from .extract.encoding import decode_html, looks_binary
 from .extract.errors import ExtractionError
 from .extract.page import PageInput
+from .items import record_dict
 from .normalize.dates import DateOptions, validate_timezone
 from .readback import run_extract as run_warc_extract
 from .record import RecordOptions, build_record
@@ -99,8 +99,8 @@ def extract_file(path: Path, url: str | None, options: RecordOptions,
         article = build_record(page, options)
     except ExtractionError as exc:
         return {"id": page_id, "error": str(exc)}
-    # dataclasses.asdict, not ItemAdapter: itemadapter imports Scrapy, a startup cost paid per run
-    return {"id": page_id, **dataclasses.asdict(article)}
+    # not ItemAdapter: itemadapter imports Scrapy, a startup cost paid per run
+    return {"id": page_id, **record_dict(article)}
 
 
 Job = tuple[Path, str | None, str]  # file, its URL if known, its id

@@ -6,7 +6,7 @@ Scrapy ecosystem; our extensions are listed after the standard fields.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
 
@@ -155,3 +155,25 @@ class Article:
     duplicateOf: str | None = None
     """URL of an earlier article whose body is a near-duplicate (syndicated wire copy)."""
     metadata: Metadata | None = None
+
+
+def record_dict(record: Any) -> Any:
+    """A record as plain JSON-ready values: what ``dataclasses.asdict`` gives, without its copies.
+
+    ``asdict`` deep-copies every value it meets (each string of each list goes through
+    ``copy.deepcopy``), which cost about as much as the JSON encoding of the line; a record is
+    converted once, just before it is written, so its values need no copy.
+    """
+    names = _FIELD_NAMES.get(type(record))
+    if names is None:
+        if isinstance(record, list | tuple):
+            return type(record)(record_dict(v) for v in record)
+        if isinstance(record, dict):
+            return {k: record_dict(v) for k, v in record.items()}
+        if not is_dataclass(record) or isinstance(record, type):
+            return record
+        names = _FIELD_NAMES[type(record)] = tuple(f.name for f in fields(record))
+    return {name: record_dict(getattr(record, name)) for name in names}
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}

@@ -9,7 +9,6 @@ index (reextract.py) sets it.
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 import time
 from collections import Counter
@@ -23,6 +22,7 @@ from .archive.warc_reader import NotAWarc, WarcPage, WarcReader, warc_files
 from .extract.encoding import decode_html
 from .extract.errors import ExtractionError
 from .extract.page import PageInput
+from .items import record_dict
 from .normalize.dates import DateOptions
 from .pipelines.pool import ExtractionPool, WorkerCrashed
 from .record import RecordOptions, build_record, rejection_reason
@@ -74,7 +74,7 @@ def warc_line(page: WarcPage, options: RecordOptions, min_body_chars: int) -> Li
         return (exc.code, exc.detail)
     if reason := rejection_reason(article, min_body_chars):
         return (reason, "")
-    return {"id": page.url, **dataclasses.asdict(article)}
+    return {"id": page.url, **record_dict(article)}
 
 
 @dataclass
