@@ -59,3 +59,18 @@ def test_seed_article_carries_body_and_trailer_lines(load_case: Callable[[str], 
     assert article.articleBody.startswith(FIRST) and article.articleBody.endswith(LAST)
     assert article.wordCount == len(article.articleBody.split())
     assert "Associated Press writer Emily Wang contributed to this report." in raw.trailer
+
+
+def test_soft_hyphens_of_a_hyphenated_page_leave_the_text_and_headline() -> None:
+    from newscrawl.extract.page import PageInput
+    from newscrawl.record import build_record
+
+    words = ("Die Bun&shy;des&shy;re&shy;gie&shy;rung hat am Mitt&shy;woch ein neues Ge&shy;setz "
+             "zur Kli&shy;ma&shy;an&shy;pas&shy;sung be&shy;schlos&shy;sen, das die Kom&shy;mu&shy;nen stärkt.")
+    paragraphs = "".join(f"<p>{words} Absatz {n} erklärt die Fol&shy;gen für die Län&shy;der.</p>" for n in range(6))
+    html = (f"<html lang='de'><head><title>Kli&shy;ma&shy;ge&shy;setz be&shy;schlos&shy;sen</title></head><body>"
+            f"<article><h1>Kli&shy;ma&shy;ge&shy;setz be&shy;schlos&shy;sen</h1>{paragraphs}</article></body></html>")
+    article = build_record(PageInput(url="https://zeitung.example/politik/klimagesetz", html=html))
+    assert "\xad" not in article.articleBody and "\xad" not in (article.headline or "")
+    assert "Bundesregierung hat am Mittwoch" in article.articleBody
+    assert article.headline == "Klimagesetz beschlossen"

@@ -40,13 +40,18 @@ def _inline_text(element: _Element, parts: list[str]) -> None:
         parts.append(element.tail)
 
 
+_SOFT_HYPHEN = "\xad"
+
+
 def block_lines(block: _Element) -> list[str]:
     """The text lines of one block, whitespace tidied."""
     parts: list[str] = []
     tail, block.tail = block.tail, None  # the block's tail is outside it
     _inline_text(block, parts)
     block.tail = tail
-    text = "".join(parts)
+    # A soft hyphen (&shy;) only says where a browser may break a word: hyphenating CMS plugins
+    # put one in every long word, and left in the text each such word matches no search.
+    text = "".join(parts).replace(_SOFT_HYPHEN, "")
     lines = (collapse_space(line) for line in text.split("\n"))
     return [line for line in lines if line]
 

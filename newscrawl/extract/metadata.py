@@ -34,7 +34,7 @@ def clean_text(text: str | None) -> str | None:
     """
     if not text:
         return None
-    cleaned = collapse_space(text)
+    cleaned = collapse_space(text.replace("\xad", ""))  # soft hyphens: see body_render.block_lines
     return cleaned or None
 
 
