@@ -10,12 +10,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .items import Article
-from .normalize.article import normalize_bylines, normalize_dates, normalize_language
 from .normalize.dates import DateOptions
-from .normalize.raw import RawRecord
 
 if TYPE_CHECKING:
     from .extract.page import PageInput
+    from .normalize.raw import RawRecord
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -42,6 +41,11 @@ class BuiltRecord:
 
 def normalize_record(raw: RawRecord, options: RecordOptions = RecordOptions()) -> BuiltRecord:
     """The record of an extracted page, every field normalized, with the stat keys of what happened."""
+    # Imported here: the normalization code (its byline lexicons, ~60 ms of CPU) runs in the
+    # extraction workers, which import it before their first page (pool.PRELOAD), not in the
+    # crawl process, which only needs this module's options and validation rule.
+    from .normalize.article import normalize_bylines, normalize_dates, normalize_language  # noqa: PLC0415
+
     article = raw.article
     # Language first: the date step reads month names in the page's language.
     events = [f"newscrawl/{event}" for event in normalize_language(article)]

@@ -34,6 +34,8 @@ REMOTE_CONTROL_ENABLED = False  # off unless asked for with -s ..._ENABLED=True
 
 # Drops are expected on any site: log each once at INFO, as one line with reason and URL.
 DEFAULT_DROPITEM_LOG_LEVEL = "INFO"
+# Scrapy's in-memory stats, read without the per-read cost of its deprecation shim (stats.py).
+STATS_CLASS = "newscrawl.stats.CrawlStatsCollector"
 LOG_FORMATTER = "newscrawl.logformatter.NewsLogFormatter"
 # At INFO a crawl logs a line per record written and per page dropped, a progress line every
 # LOGSTATS_INTERVAL seconds and the summary; Scrapy's start-up and stats dumps are at DEBUG.

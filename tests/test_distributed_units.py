@@ -77,6 +77,16 @@ def test_the_url_switches_scheduler_dupefilter_stats_and_adds_the_shared_parts()
     assert pipelines["newscrawl.distributed.dedupe.SharedDeduplicatePipeline"] == 500
 
 
+
+def test_our_stats_class_as_a_project_setting_gives_way_to_the_shared_one() -> None:
+    settings = Settings({"NEWSCRAWL_REDIS_URL": "redis://127.0.0.1:1/0", "NEWSCRAWL_REDIS_KEY": "k"})
+    settings.set("STATS_CLASS", "newscrawl.stats.CrawlStatsCollector", priority="project")  # settings.py's
+    RedisAddon().update_settings(settings)
+    assert settings["STATS_CLASS"] == "newscrawl.distributed.stats.SharedStatsCollector"
+    settings.set("STATS_CLASS", "myproject.Stats", priority="project")  # a class of the project's own stays
+    RedisAddon().update_settings(settings)
+    assert settings["STATS_CLASS"] == "myproject.Stats"
+
 def test_a_url_that_is_not_redis_fails_with_the_setting_named() -> None:
     with pytest.raises(ValueError, match="NEWSCRAWL_REDIS_URL"):
         RedisAddon().update_settings(Settings({"NEWSCRAWL_REDIS_URL": "127.0.0.1:6379"}))

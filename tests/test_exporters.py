@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from scrapy.exporters import JsonLinesItemExporter
@@ -43,3 +44,17 @@ def test_the_same_bytes_as_scrapys_exporter() -> None:
     ours = lines(JsonLinesExporter, [article, article])
     assert ours == lines(JsonLinesItemExporter, [article, article])
     assert "Zoë".encode() in ours and b'"authors": [{' in ours
+
+
+def test_a_field_serializer_and_an_unset_field_as_in_scrapys_exporter() -> None:
+    @dataclass(kw_only=True)
+    class Story:
+        title: str = field(metadata={"serializer": str.upper})
+        words: int = 0
+        note: str
+
+    story = Story(title="Budget", words=3, note="x")
+    del story.note  # not populated (no class default either): Scrapy's exporter leaves it out
+    items = [Story(title="Bridge", note="y"), story]
+    assert lines(JsonLinesExporter, items) == lines(JsonLinesItemExporter, items)
+    assert b'"title": "BRIDGE"' in lines(JsonLinesExporter, items)

@@ -41,11 +41,13 @@ class RedisAddon:
         }
         for name, value in values.items():
             settings.set(name, value, priority="addon")
-        # Our own default is a project setting (above the add-on priority): replace it at its
-        # priority, unless someone chose another class.
-        if settings.get("NEWSCRAWL_CRAWL_STATE_CLASS") == "newscrawl.crawl_state.LocalCrawlState":
-            settings.set("NEWSCRAWL_CRAWL_STATE_CLASS", f"{_PACKAGE}.state.RedisCrawlState",
-                         priority=settings.getpriority("NEWSCRAWL_CRAWL_STATE_CLASS") or "addon")
+        # Our own defaults are project settings (above the add-on priority): replace them at
+        # their priority, unless someone chose another class.
+        for name, ours, shared in (
+                ("NEWSCRAWL_CRAWL_STATE_CLASS", "newscrawl.crawl_state.LocalCrawlState", f"{_PACKAGE}.state.RedisCrawlState"),
+                ("STATS_CLASS", "newscrawl.stats.CrawlStatsCollector", f"{_PACKAGE}.stats.SharedStatsCollector")):
+            if settings.get(name) == ours:
+                settings.set(name, shared, priority=settings.getpriority(name) or "addon")
         settings["DOWNLOADER_MIDDLEWARES"][f"{_PACKAGE}.polite.SharedDelayMiddleware"] = 890
         settings["EXTENSIONS"][f"{_PACKAGE}.idle.SharedIdleClose"] = 600
         pipelines = settings["ITEM_PIPELINES"]

@@ -14,12 +14,13 @@ from collections import Counter
 from typing import Any
 
 from scrapy.crawler import Crawler
-from scrapy.statscollectors import MemoryStatsCollector
 from scrapy.utils.asyncio import create_looping_call
 from scrapy_redis.connection import get_redis_from_settings
 
+from ..stats import CrawlStatsCollector
 
-class SharedStatsCollector(MemoryStatsCollector):
+
+class SharedStatsCollector(CrawlStatsCollector):
     """Scrapy's stats, with counter increments summed over all workers in a Redis hash."""
 
     def __init__(self, crawler: Crawler) -> None:
