@@ -7,6 +7,8 @@ HTTP 200 response records from the article-body benchmark pages, repeated under 
 then times each side as its own process (both pay their imports): CPU is user + system of the
 finished child and its workers (``RUSAGE_CHILDREN``), wall is the child's elapsed time. The
 reference loop decodes each payload as the crawl does (``decode_html``), like bench/trafilatura_side.py.
+The sides take turns ``--repeat`` times and each side's median run is reported: on a shared
+machine one run of either side varies by 10-20%, and the speed drifts within minutes.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import gzip
 import io
 import json
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -71,6 +74,12 @@ def timed(command: list[str]) -> tuple[float, float]:
     return after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime, wall
 
 
+def median_run(runs: list[tuple[float, float]]) -> tuple[float, float]:
+    """The run of median CPU (with its own wall time)."""
+    middle = statistics.median_low([cpu for cpu, _ in runs])
+    return next(run for run in runs if run[0] == middle)
+
+
 def lines(path: Path) -> int:
     return sum(1 for _ in path.open(encoding="utf-8"))
 
@@ -80,6 +89,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--records", type=int, default=5000)
     parser.add_argument("--jobs", type=int, default=1, help="newscrawl extract --jobs (the loop is one process)")
+    parser.add_argument("--repeat", type=int, default=3, help="turns each side runs (median kept)")
     parser.add_argument("--keep", type=Path, help="folder for the WARC and both outputs (default: a temporary one)")
     parser.add_argument("--reference-loop", nargs=2, metavar=("WARC", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -91,15 +101,23 @@ def main() -> int:
     size = build_warc(warc, args.records)
     print(f"{warc}: {args.records} response records, {size / 2**20:.1f} MiB")
     ours_out, loop_out = folder / "newscrawl.jsonl", folder / "trafilatura.jsonl"
-    ours = timed([sys.executable, "-m", "newscrawl.cli", "extract", str(warc), "-o", str(ours_out),
-                  "--jobs", str(args.jobs)])
-    loop = timed([sys.executable, str(Path(__file__).resolve()), "--reference-loop", str(warc), str(loop_out)])
+    ours_command = [sys.executable, "-m", "newscrawl.cli", "extract", str(warc), "-o", str(ours_out),
+                    "--jobs", str(args.jobs)]
+    loop_command = [sys.executable, str(Path(__file__).resolve()), "--reference-loop", str(warc), str(loop_out)]
+    turns: list[tuple[tuple[float, float], tuple[float, float]]] = []
+    for _ in range(max(1, args.repeat)):  # alternating, so a slow spell of the machine hits both
+        turns.append((timed(ours_command), timed(loop_command)))
+    ours = median_run([t[0] for t in turns])
+    loop = median_run([t[1] for t in turns])
     print(f"{'side':<28}{'records out':>12}{'CPU s':>9}{'wall s':>9}{'rec/CPU-s':>11}{'rec/s wall':>11}")
     for name, (cpu, wall), out in ((f"newscrawl extract -j{args.jobs}", ours, ours_out),
                                    ("warcio + trafilatura.extract", loop, loop_out)):
         print(f"{name:<28}{lines(out):>12}{cpu:>9.1f}{wall:>9.1f}{args.records / cpu:>11.1f}"
               f"{args.records / wall:>11.1f}")
-    print(f"CPU ratio (records per CPU-second, newscrawl / loop): {loop[0] / ours[0]:.2f}x")
+    print("CPU s by turn: newscrawl " + ", ".join(f"{o[0]:.1f}" for o, _ in turns)
+          + "; loop " + ", ".join(f"{loop_run[0]:.1f}" for _, loop_run in turns)
+          + "; ratio by turn " + ", ".join(f"{loop_run[0] / o[0]:.2f}" for o, loop_run in turns))
+    print(f"CPU ratio (records per CPU-second, newscrawl / loop), median runs: {loop[0] / ours[0]:.2f}x")
     return 0
 
 
