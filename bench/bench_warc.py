@@ -5,8 +5,9 @@
 Builds a WARC (gzip, one member per record, as crawlers and CC-NEWS write them) of ``--records``
 HTTP 200 response records from the article-body benchmark pages, repeated under distinct URLs,
 then times each side as its own process (both pay their imports): CPU is user + system of the
-finished child and its workers (``RUSAGE_CHILDREN``), wall is the child's elapsed time. The
-reference loop decodes each payload as the crawl does (``decode_html``), like bench/trafilatura_side.py.
+child and of every process under it (its own read as it exits, its pool workers' sampled), wall
+is the child's elapsed time. The reference loop decodes each payload as the crawl does
+(``decode_html``), like bench/trafilatura_side.py.
 The sides take turns ``--repeat`` times and each side's median run is reported: on a shared
 machine one run of either side varies by 10-20%, and the speed drifts within minutes.
 """
@@ -17,15 +18,15 @@ import argparse
 import gzip
 import io
 import json
-import resource
+import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_crawl import run_measured  # noqa: E402 - bench scripts are not a package
 PAGES = ROOT.parent / "shared" / "benchmarks" / "article-body" / "html"
 
 
@@ -64,14 +65,15 @@ def reference_loop(warc: str, output: str) -> int:
     return 0
 
 
-def timed(command: list[str]) -> tuple[float, float]:
-    """(CPU seconds of the child and its children, wall seconds)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    subprocess.run(command, check=True, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    wall = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime, wall
+def timed(command: list[str], log: Path) -> tuple[float, float]:
+    """(CPU seconds of the child and every process under it, wall seconds).
+
+    With ``--jobs`` > 1 the pool's workers are forked by the fork server, which nobody waits
+    for, so ``RUSAGE_CHILDREN`` would leave their CPU out: bench_crawl's sampler of the process
+    tree reads it (up to 0.2 s short a worker).
+    """
+    measured = run_measured(command, ROOT, dict(os.environ), log)
+    return measured.cpu_main + measured.cpu_children, measured.wall
 
 
 def median_run(runs: list[tuple[float, float]]) -> tuple[float, float]:
@@ -106,7 +108,7 @@ def main() -> int:
     loop_command = [sys.executable, str(Path(__file__).resolve()), "--reference-loop", str(warc), str(loop_out)]
     turns: list[tuple[tuple[float, float], tuple[float, float]]] = []
     for _ in range(max(1, args.repeat)):  # alternating, so a slow spell of the machine hits both
-        turns.append((timed(ours_command), timed(loop_command)))
+        turns.append((timed(ours_command, folder / "newscrawl.log"), timed(loop_command, folder / "loop.log")))
     ours = median_run([t[0] for t in turns])
     loop = median_run([t[1] for t in turns])
     print(f"{'side':<28}{'records out':>12}{'CPU s':>9}{'wall s':>9}{'rec/CPU-s':>11}{'rec/s wall':>11}")
