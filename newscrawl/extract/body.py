@@ -89,24 +89,6 @@ def _extract_region(region: _Element) -> _Element | None:
         parent.insert(position, region)
 
 
-def _extract_page(doc: HtmlElement) -> _Element | None:
-    """trafilatura's main extractor on the whole page without its <head>.
-
-    Only the body can hold the story, and trafilatura copies and prunes every element it is
-    given (the head's meta and link tags are a tenth of a page's elements); the head goes
-    back afterwards, for the fallback and for what reads the page later.
-    """
-    head = doc.find("head")
-    if head is None:
-        return _extract_xml(doc, fast=True)
-    position = doc.index(head)
-    doc.remove(head)
-    try:
-        return _extract_xml(doc, fast=True)
-    finally:
-        doc.insert(position, head)
-
-
 def _squashed(root: _Element | None) -> str:
     return "" if root is None else "".join("".join(root.itertext()).split())
 
@@ -143,7 +125,7 @@ def extract_body(doc: HtmlElement, url: str | None = None, headline: str | None 
     """Article text of a parsed page. Mutates ``doc``: call it after every other extractor."""
     prune_page(doc)
     region = story_region(doc)
-    root = _extract_page(doc) if region.element is None else _extract_region(region.element)
+    root = _extract_xml(doc, fast=True) if region.element is None else _extract_region(region.element)
     found = _text_length(root)
     # the cascade only pays where the page holds clearly more prose than the main extractor kept
     if found < _FALLBACK_BELOW_CHARS and region.text_chars > 2 * found:
