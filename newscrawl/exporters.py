@@ -23,10 +23,7 @@ from typing import Any, BinaryIO
 from scrapy.exporters import JsonLinesItemExporter
 from scrapy.utils.serialize import ScrapyJSONEncoder
 
-
-@cache
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls))
+from .items import field_names
 
 
 @cache
@@ -41,7 +38,7 @@ class RecordJSONEncoder(ScrapyJSONEncoder):
     def default(self, o: Any) -> Any:
         """A dataclass instance's fields as a dict, else what Scrapy's encoder makes of ``o``."""
         if dataclasses.is_dataclass(o) and not isinstance(o, type):
-            return {name: getattr(o, name) for name in _field_names(type(o))}
+            return {name: getattr(o, name) for name in field_names(type(o))}
         return super().default(o)
 
 

@@ -7,6 +7,7 @@ Scrapy ecosystem; our extensions are listed after the standard fields.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, is_dataclass
+from functools import cache
 from typing import Any
 
 
@@ -157,6 +158,12 @@ class Article:
     metadata: Metadata | None = None
 
 
+@cache
+def field_names(cls: type) -> tuple[str, ...]:
+    """The field names of a dataclass, in declaration order, read once per class."""
+    return tuple(f.name for f in fields(cls))
+
+
 def record_dict(record: Any) -> Any:
     """A record as plain JSON-ready values: what ``dataclasses.asdict`` gives, without its copies.
 
@@ -164,16 +171,10 @@ def record_dict(record: Any) -> Any:
     ``copy.deepcopy``), which cost about as much as the JSON encoding of the line; a record is
     converted once, just before it is written, so its values need no copy.
     """
-    names = _FIELD_NAMES.get(type(record))
-    if names is None:
-        if isinstance(record, list | tuple):
-            return type(record)(record_dict(v) for v in record)
-        if isinstance(record, dict):
-            return {k: record_dict(v) for k, v in record.items()}
-        if not is_dataclass(record) or isinstance(record, type):
-            return record
-        names = _FIELD_NAMES[type(record)] = tuple(f.name for f in fields(record))
-    return {name: record_dict(getattr(record, name)) for name in names}
-
-
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+    if isinstance(record, list | tuple):
+        return type(record)(record_dict(v) for v in record)
+    if isinstance(record, dict):
+        return {k: record_dict(v) for k, v in record.items()}
+    if not is_dataclass(record) or isinstance(record, type):
+        return record
+    return {name: record_dict(getattr(record, name)) for name in field_names(type(record))}
