@@ -8,6 +8,8 @@ from dataclasses import replace
 from datetime import datetime, timezone
 from typing import Any
 
+import pytest
+
 from newscrawl.extract.page import PageInput
 from newscrawl.normalize.dates import DateOptions
 from newscrawl.record import RecordOptions, build_record
@@ -49,3 +51,64 @@ def test_a_relative_date_needs_the_capture_time() -> None:
     assert dates("", body)[0] == "2024-06-01T07:00:00+00:00"  # counted back from the fetch
     unknown = RecordOptions(dates=replace(DateOptions(), relative_dates=False))
     assert dates("", body, options=unknown)[0] is None  # a saved page: no day to count from
+
+
+def page_date(html: str, url: str = "https://news.example.org/story") -> str | None:
+    return build_record(PageInput(url=url, html=html, fetched_at=FETCHED), RecordOptions()).datePublished
+
+
+# Right under the headline, a teaser of an older story with its date: the stand-in date when
+# the page states none of its own.
+TEASER = '<p class="teaser"><a href="/verbandstag">Verbandstag in Stuttgart</a> 12.01.2022</p>'
+COMMENTS = ('<section class="comments"><h3>Kommentare</h3><p>Markus 04.02.2022 - 00:00 Uhr Das sehe ich'
+            ' ganz anders als die Verbandschefin.</p></section>')
+
+
+@pytest.mark.parametrize("label, shown, day", [
+    ("Datum:", "03.02.2022", "2022-02-03"),
+    ("Fecha:", "3 de febrero de 2022", "2022-02-03"),
+    ("Date :", "3 février 2022", "2022-02-03"),
+    ("Data:", "03.02.2022", "2022-02-03"),
+])
+def test_a_date_label_of_any_language_with_its_colon_dates_the_story(label: str, shown: str, day: str) -> None:
+    # The story's facts sit below it ("Datum: ... Autor: ..."); a reader comment is dated later.
+    facts = f'<div class="facts"><h5>{label} </h5>{shown}<br><h5>Autor: </h5>se</div>'
+    html = (f"<html><body><article><h1>Das Autohaus ist alternativlos</h1>{TEASER}{PROSE}{PROSE}{facts}"
+            f"</article>{COMMENTS}</body></html>")
+    assert (page_date(html) or "")[:10] == day
+
+
+@pytest.mark.parametrize("line, day", [
+    ("تم نشره الجمعة 24 نيسان / أبريل 2020 09:22 مساءً", "2020-04-24"),  # Levantine and Latin month names
+    ("Опубликовано 3 февраля 2022", "2022-02-03"),
+    ("公開日：2022年2月3日", "2022-02-03"),
+    ("입력 2022.02.03 10:00", "2022-02-03"),
+    ("Yayınlanma: 03.02.2022", "2022-02-03"),
+])
+def test_publication_labels_and_dates_of_other_scripts(line: str, day: str) -> None:
+    # The label stands in the story's footer line, far from the headline; a teaser date comes first.
+    html = (f"<html><body><article><h1>Story</h1>{TEASER}{PROSE}{PROSE}"
+            f"<p class='info'>{line}</p></article></body></html>")
+    assert (page_date(html) or "")[:10] == day
+
+
+def test_a_date_line_set_inside_the_headline_is_the_shown_date() -> None:
+    html = ("<html><body><article><h1>Zuschauerrückkehr bei den Proficlubs der Region<br>"
+            "<small><span class='icon'></span>&nbsp;02.02.2022 • Verband, Presse</small></h1>"
+            "<p>Laut der am 28.01.2022 in Kraft getretenen Verordnung dürfen die Clubs mehr Zuschauer"
+            f" einlassen.</p>{PROSE}{PROSE}</article></body></html>")
+    assert (page_date(html) or "")[:10] == "2022-02-02"
+
+
+def test_a_page_showing_only_its_update_is_dated_by_it() -> None:
+    # The CMS keeps the first draft's datePublished and a later silent edit as dateModified;
+    # the reader sees one date, labelled as the update.
+    ld = {"@type": "Article", "headline": "Hydrangea care", "datePublished": "2016-08-29T21:54:39.000Z",
+          "dateModified": "2020-10-01T13:23:47.000Z"}
+    assert (dates("", '<p class="byline">By Sarah Yang Updated May 06, 2019</p>', ld)[0] or "")[:10] == "2019-05-06"
+
+
+def test_a_page_showing_its_publication_and_its_update_keeps_the_publication() -> None:
+    ld = {"@type": "Article", "headline": "Hydrangea care", "datePublished": "2016-08-29T21:54:39.000Z"}
+    body = '<p class="byline">By Sarah Yang, published Aug 29, 2016, updated May 06, 2019</p>'
+    assert (dates("", body, ld)[0] or "")[:10] == "2016-08-29"

@@ -34,30 +34,52 @@ _MAX_ELEMENTS = 12
 _MAX_VISIBLE = 1
 _MAX_RAW_TEXT = 1000
 _AFTER_HEADLINE = 200
-# "Published on", "Veröffentlicht am", "Erschienen am", "Publié le", "Publicado el" ...:
-# a date right after such a label is the page's own statement of its publication day.
+# "Published on", "Veröffentlicht am", "Erschienen am", "Publié le", "Publicado el", "تم نشره",
+# "Опубликовано", "公開日" ...: a date right after such a label is the page's own statement of its
+# publication day. One lexicon for the languages news is written in, not one rule per site.
 _LABEL_WORDS = (
     "first published", "published", "posted", "ver\u00f6ffentlicht", "erschienen", "publiziert",
     "publi\u00e9", "mis en ligne", "publicado", "pubblicato", "gepubliceerd", "geplaatst",
-    "opublikowano", "publicerad", "publiceret", "publisert",
+    "opublikowano", "publicerad", "publiceret", "publisert", "julkaistu", "publicat", "publikov\u00e1no",
+    "zve\u0159ejn\u011bno", "objavljeno", "k\u00f6zz\u00e9t\u00e9ve", "megjelent", "yay\u0131nlanma",
+    "yay\u0131n tarihi", "diterbitkan", "dipublikasikan", "\u043e\u043f\u0443\u0431\u043b\u0438\u043a\u043e\u0432\u0430\u043d\u043e",
+    "\u0434\u0430\u0442\u0430 \u043f\u0443\u0431\u043b\u0438\u043a\u0430\u0446\u0438\u0438",
+    "\u03b4\u03b7\u03bc\u03bf\u03c3\u03b9\u03b5\u03cd\u03b8\u03b7\u03ba\u03b5",
+    "\u062a\u0645 \u0646\u0634\u0631\u0647", "\u0646\u0634\u0631 \u0641\u064a",
+    "\u062a\u0627\u0631\u064a\u062e \u0627\u0644\u0646\u0634\u0631", "\u0646\u0634\u0631 \u0628\u062a\u0627\u0631\u064a\u062e",
+    "\u516c\u958b\u65e5", "\u63b2\u8f09\u65e5", "\u6295\u7a3f\u65e5", "\u53d1\u5e03\u65f6\u95f4",
+    "\u53d1\u5e03\u65e5\u671f", "\u767c\u4f48\u6642\u9593", "\uc785\ub825",
 )
+# "Date:", "Datum:", "Fecha:", "Data:": a date label of any language, but only with its colon;
+# bare, these words are too common in prose ("to date", "Datum der Sitzung").
+_DATE_WORDS = (
+    "date", "datum", "fecha", "data", "d\u00e1tum", "dato", "tarih", "\u0434\u0430\u0442\u0430",
+    "\u0627\u0644\u062a\u0627\u0631\u064a\u062e", "\u65e5\u671f", "\u65e5\u4ed8",
+)
+_PREPOSITIONS = r"(?:\s+(?:on|am|le|el|il|em|op|den|at|by\s+\S+\s+on|\u0641\u064a|\u0628\u062a\u0627\u0631\u064a\u062e))?"
 _PUBLISHED_LABEL = re.compile(
-    r"(?<![^\W\d_])(?:{})(?:\s+(?:on|am|le|el|il|em|op|den|at|by\s+\S+\s+on))?\s*[:\-\u2013|,]?\s*".format(
-        "|".join(re.escape(w) for w in _LABEL_WORDS)
+    r"(?<![^\W\d_])(?:(?:{}){}\s*[:\-\u2013|,\uff1a]?|(?:{})\s*[:\uff1a])\s*".format(
+        "|".join(re.escape(w) for w in _LABEL_WORDS), _PREPOSITIONS,
+        "|".join(re.escape(w) for w in _DATE_WORDS),
     ),
     re.I,
 )
-# "Last updated", "Aktualisiert am", "Mis à jour le", "Actualizado el" ...: a date after such
-# a label is the last change, never the publication.
+# "Last updated", "Aktualisiert am", "Mis à jour le", "Actualizado el", "آخر تحديث", "更新日" ...:
+# a date after such a label is the last change, never the publication.
 _MODIFIED_LABEL_WORDS = (
     "updated", "modified", "aktualisiert", "ge\u00e4ndert", "letzte \u00e4nderung", "mis \u00e0 jour",
     "mise \u00e0 jour", "modifi\u00e9", "actualizado", "actualizaci\u00f3n", "aggiornato", "aggiornamento",
     "atualizado", "atualiza\u00e7\u00e3o", "bijgewerkt", "gewijzigd", "zaktualizowano", "uppdaterad",
-    "opdateret", "oppdatert",
+    "opdateret", "oppdatert", "p\u00e4ivitetty", "actualizat", "aktualizov\u00e1no", "a\u017eurirano",
+    "friss\u00edtve", "g\u00fcncelleme", "g\u00fcncellenme", "diperbarui",
+    "\u043e\u0431\u043d\u043e\u0432\u043b\u0435\u043d\u043e", "\u03b5\u03bd\u03b7\u03bc\u03b5\u03c1\u03ce\u03b8\u03b7\u03ba\u03b5",
+    "\u0622\u062e\u0631 \u062a\u062d\u062f\u064a\u062b", "\u062a\u0645 \u062a\u062d\u062f\u064a\u062b\u0647",
+    "\u66f4\u65b0", "\uc218\uc815", "\uc5c5\ub370\uc774\ud2b8",
 )
 _LABELS = re.compile(
-    r"(?<![^\W\d_])(?:(?P<modified>{})|(?P<published>{}))".format(
-        "|".join(re.escape(w) for w in _MODIFIED_LABEL_WORDS), "|".join(re.escape(w) for w in _LABEL_WORDS)
+    r"(?<![^\W\d_])(?:(?P<modified>{})|(?P<published>{}|(?:{})\s*[:\uff1a]))".format(
+        "|".join(re.escape(w) for w in _MODIFIED_LABEL_WORDS), "|".join(re.escape(w) for w in _LABEL_WORDS),
+        "|".join(re.escape(w) for w in _DATE_WORDS),
     ),
     re.I,
 )
@@ -125,6 +147,15 @@ def _text_after(h1: HtmlElement) -> str:
     return " ".join(pieces)[:_AFTER_HEADLINE]
 
 
+def _texts_inside(h1: HtmlElement) -> Iterator[str]:
+    """Short texts set inside the headline after its words: "<h1>Title<br><small>02.02.2022</small>"."""
+    seen_words = bool(h1.text and h1.text.strip())
+    for child in h1:
+        if seen_words and child.tag not in _SKIP_TAGS and (text := _short_text(child)):
+            yield text
+        seen_words = seen_words or bool(child.text_content().strip()) or bool(child.tail and child.tail.strip())
+
+
 def _headline_zone(h1: HtmlElement) -> HtmlElement:
     """The headline's container a few levels up: where the story's own timestamp sits."""
     zone = h1
@@ -146,6 +177,7 @@ def _visible_texts(doc: HtmlElement, adjacent_only: bool) -> Iterator[str]:
     headline = _headline(doc)
     zone = _headline_zone(headline) if headline is not None else doc
     if headline is not None:
+        yield from _texts_inside(headline)
         yield _text_after(headline)
         for element in list(headline.itersiblings(preceding=True))[:2]:
             if text := _short_text(element):
@@ -239,15 +271,21 @@ def labelled_candidate(doc: HtmlElement) -> RawDate | None:
     # str.find per label word is far cheaper than one case-insensitive alternation over the page.
     starts = sorted(
         position
-        for word in _LABEL_WORDS
+        for word in (*_LABEL_WORDS, *_DATE_WORDS)
         for position in _find_all(lowered, word, _MAX_LABEL_HITS)
     )
     for start in starts:
         if match := _PUBLISHED_LABEL.match(text, start):
             window = _SPACE.sub(" ", text[match.end() : match.end() + _LABEL_WINDOW])
-            if (located := locate_date(window)) and window.startswith(located[:3]):
+            if (located := locate_date(window)) and _follows_directly(window, located):
                 return RawDate(located, "visible")
     return None
+
+
+def _follows_directly(window: str, located: str) -> bool:
+    """True when only a weekday stands between the label and the date ("Published Friday, 24 April")."""
+    before = window[: window.find(located)].strip(" ,")
+    return not before or (" " not in before and before.isalpha())
 
 
 def _find_all(text: str, word: str, limit: int) -> Iterator[int]:

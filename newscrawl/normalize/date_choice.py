@@ -106,7 +106,8 @@ def _parse_all(raws: list[RawDate], options: DateOptions, events: list[str]) -> 
         yield Candidate(raw, parsed)
 
 
-def _confirmed(primary: Candidate, published: list[Candidate], modified: list[Candidate]) -> Candidate:
+def _confirmed(primary: Candidate, published: list[Candidate], modified: list[Candidate],
+               shown_updates: frozenset[str] = frozenset()) -> Candidate:
     """The structured value whose day the page shows, when the most trusted one is not it.
 
     The date a reader sees near the headline (or the date in the URL) is what a wrong
@@ -129,6 +130,10 @@ def _confirmed(primary: Candidate, published: list[Candidate], modified: list[Ca
             if other.parsed.day == confirmer.parsed.day:
                 # The page shows its last update as its date: the reader's date, our value.
                 return Candidate(confirmer.raw, other.parsed)
+        if confirmer.raw.source == "visible" and confirmer.raw.text in shown_updates:
+            # The only date the page shows is labelled as its last update ("Updated May 6,
+            # 2019"): the reader's date, as above, though no structured value records it.
+            return confirmer
         # Two of the page's own statements (the date shown, a <time> tag, the URL) agreeing
         # outvote one structured value: a template's stale or mistyped meta tag.
         seconds = [c for c in published if c is not confirmer and c is not primary
@@ -167,7 +172,8 @@ def choose_published(
         primary = _with_time(primary, others)
     # Structured modification values only: a visible "Updated ..." date cannot confirm itself.
     later = list(_parse_all([m for m in modified or [] if m.source not in _UNSTRUCTURED], options, []))
-    chosen = _confirmed(primary, kept, later)
+    shown_updates = frozenset(m.text for m in modified or [] if m.source == "visible")
+    chosen = _confirmed(primary, kept, later, shown_updates)
     if chosen is not primary:
         events.append("published/confirmed-by-page")
     return Choice(chosen.raw, format_date(chosen.parsed, options), chosen.parsed), events

@@ -10,14 +10,18 @@ _MONTH_WORD = r"(?!(?:UTC|GMT|CES?T|EES?T|WES?T|[ECMP][SD]T|BST|IST|JST|MSK|AES?
 _YEAR = r"(?:19|20)\d{2}"
 _CLOCK = (
     r"(?:,?\s*(?:at|um|à|a las|alle|o|-|\|)?\s*(?:[01]?\d|2[0-3])[:.h][0-5]\d(?::[0-5]\d)?"
-    r"(?:\s*[ap]\.?\s?m\.?)?(?:\s*(?:Uhr|h))?(?:\s*(?-i:[A-Z]{2,4})\b)?)?"
+    r"(?:\s*(?:[ap]\.?\s?m\.?|\u0645\u0633\u0627\u0621\u064b?|\u0635\u0628\u0627\u062d\u064b?\u0627?))?(?:\s*(?:Uhr|h))?(?:\s*(?-i:[A-Z]{2,4})\b)?)?"
 )
 # Locate the date inside a longer line ("Posted by Jane on Nov 2, 2013, 11:16 AM | 3 comments");
 # dateparser then parses only the located text, which keeps it fast and unconfused.
 _LOCATORS = (
-    re.compile(rf"(?<!\d)\d{{1,2}}\.?\s*(?:de\s+)?{_MONTH_WORD},?\s*(?:de\s+)?{_YEAR}{_CLOCK}", re.I),
+    # "24 نيسان / أبريل 2020": Arab media of the Levant name the month twice, local and Latin-derived.
+    re.compile(rf"(?<!\d)\d{{1,2}}\.?\s*(?:de\s+)?{_MONTH_WORD}(?:\s*/\s*{_MONTH_WORD})?,?\s*(?:de\s+)?{_YEAR}{_CLOCK}",
+               re.I),
     re.compile(rf"\b{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}{_CLOCK}", re.I),
     re.compile(rf"(?<!\d){_YEAR}-\d{{1,2}}-\d{{1,2}}{_CLOCK}"),
+    # Year first with dots or slashes, as East Asian sites write it: 2020.07.03 10:00, 2020/07/03.
+    re.compile(rf"(?<![\d.]){_YEAR}([./])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?![\d]){_CLOCK}"),
     # Digits only where no other digit touches them: text runs together across <br> tags.
     re.compile(rf"(?<![\d.])\d{{1,2}}[./]\d{{1,2}}[./](?:{_YEAR}|\d{{2}})(?!\d){_CLOCK}"),
     re.compile(rf"(?<!\d)\d{{1,2}}\.\s\d{{1,2}}\.\s{_YEAR}(?!\d){_CLOCK}"),

@@ -17,10 +17,10 @@ from .date_raw import locate_date
 from .date_names import parse_month_name_date, shaped_without_month
 
 # ISO 8601 as CMSs write it, loosely: basic or extended, one-digit parts ("2022-1-26",
-# "23:15:0Z"), fractions, "+0000" offsets; year-first with slashes ("2020/10/04 15:05"), a
+# "23:15:0Z"), fractions, "+0000" offsets; year-first with slashes or dots ("2020/10/04 15:05"), a
 # bar or comma before the time, "00h23". Groups are rebuilt into what fromisoformat reads.
 _ISO_LOOSE = re.compile(
-    r"^(\d{4})([-/]?)(\d{1,2})\2(\d{1,2})(?:(?:[T ]\s*|\s*[|,]\s*)(\d{1,2})[:h-]?(\d{2})(?:[:-]?(\d{1,2}))?"
+    r"^(\d{4})([-/.]?)(\d{1,2})\2(\d{1,2})(?:(?:[T ]\s*|\s*[|,]\s*)(\d{1,2})[:h-]?(\d{2})(?:[:-]?(\d{1,2}))?"
     r"(?:[.,]\d+)?)?"
     r"\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?(?:\s*\(?[A-Z]{2,5}\)?)?$",
     re.I,
@@ -53,6 +53,8 @@ _AGO_UNITS = {"sec": "seconds", "sek": "seconds", "seg": "seconds", "min": "minu
               "day": "days", "tag": "days", "jou": "days", "día": "days", "dia": "days",
               "wee": "weeks", "woc": "weeks", "sem": "weeks"}
 # A clock time; a text with no other digit has no day in it ("9:24 pm ET").
+# "24 نيسان / أبريل 2020": one month under two names; either may be the one a locale knows.
+_TWO_MONTH_NAMES = re.compile(r"([^\W\d_]{3,12})\s*/\s*([^\W\d_]{3,12})(?=,?\s*(?:19|20)\d{2})")
 _CLOCK_TIME = re.compile(r"\d{1,2}[:.h]\d{2}(?::\d{2})?")
 _CLOCK_UNITS = re.compile(r"min|hour|hr|stund|heure|hora|\bore\b|uur", re.I)
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -296,6 +298,11 @@ def parse_candidate(text: str, options: DateOptions) -> ParsedDate | None:
     located = locate_date(text)
     if located and located != text and (parsed := parse_candidate(located, options)):
         return parsed
+    if pair := _TWO_MONTH_NAMES.search(text):
+        for name in (pair[2], pair[1]):
+            if parsed := _parse_free_text(f"{text[: pair.start()]}{name}{text[pair.end() :]}", options):
+                return parsed
+        return None
     return _parse_free_text(text, options)
 
 
