@@ -112,3 +112,13 @@ def test_a_page_showing_its_publication_and_its_update_keeps_the_publication() -
     ld = {"@type": "Article", "headline": "Hydrangea care", "datePublished": "2016-08-29T21:54:39.000Z"}
     body = '<p class="byline">By Sarah Yang, published Aug 29, 2016, updated May 06, 2019</p>'
     assert (dates("", body, ld)[0] or "")[:10] == "2016-08-29"
+
+
+def test_a_page_whose_only_own_date_is_its_last_change_is_dated_by_it() -> None:
+    # No structured date and none shown near the headline: the footer's "last change" is the
+    # page's own statement, and the date its text quotes (a data set of 2016) is not the story's.
+    story = "<p>Der erste Datensatz vom 09.03.2016 zeigt die Schneedecke genauer als bisher.</p>"
+    html = (f"<html><body><div class='entry'><h1>OutdoorNews | Eintrag</h1>{PROSE}{story}{PROSE}"
+            "<div class='facts'><label>Letzte Änderung:</label><div class='value'>14.01.2022 um 09:25</div>"
+            "</div></div></body></html>")
+    assert (page_date(html) or "")[:10] == "2022-01-14"

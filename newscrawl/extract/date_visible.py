@@ -76,6 +76,11 @@ _MODIFIED_LABEL_WORDS = (
     "\u0622\u062e\u0631 \u062a\u062d\u062f\u064a\u062b", "\u062a\u0645 \u062a\u062d\u062f\u064a\u062b\u0647",
     "\u66f4\u65b0", "\uc218\uc815", "\uc5c5\ub370\uc774\ud2b8",
 )
+_MODIFIED_LABEL = re.compile(
+    r"(?<![^\W\d_])(?:{}){}\s*[:\-\u2013|,\uff1a]?\s*".format(
+        "|".join(re.escape(w) for w in _MODIFIED_LABEL_WORDS), _PREPOSITIONS),
+    re.I,
+)
 _LABELS = re.compile(
     r"(?<![^\W\d_])(?:(?P<modified>{})|(?P<published>{}|(?:{})\s*[:\uff1a]))".format(
         "|".join(re.escape(w) for w in _MODIFIED_LABEL_WORDS), "|".join(re.escape(w) for w in _LABEL_WORDS),
@@ -264,18 +269,17 @@ def _page_text(doc: HtmlElement) -> str:
     return text
 
 
-def labelled_candidate(doc: HtmlElement) -> RawDate | None:
-    """The first date in the page text that follows a "published" label, in any common language."""
+def labelled_candidate(doc: HtmlElement, modified: bool = False) -> RawDate | None:
+    """The first date in the page text that follows a "published" label (or, with ``modified``,
+    a "last updated" one), in any common language."""
     text = _page_text(doc)
     lowered = text.lower()
+    words, label = ((_MODIFIED_LABEL_WORDS, _MODIFIED_LABEL) if modified
+                    else ((*_LABEL_WORDS, *_DATE_WORDS), _PUBLISHED_LABEL))
     # str.find per label word is far cheaper than one case-insensitive alternation over the page.
-    starts = sorted(
-        position
-        for word in (*_LABEL_WORDS, *_DATE_WORDS)
-        for position in _find_all(lowered, word, _MAX_LABEL_HITS)
-    )
+    starts = sorted(position for word in words for position in _find_all(lowered, word, _MAX_LABEL_HITS))
     for start in starts:
-        if match := _PUBLISHED_LABEL.match(text, start):
+        if match := label.match(text, start):
             window = _SPACE.sub(" ", text[match.end() : match.end() + _LABEL_WINDOW])
             if (located := locate_date(window)) and _follows_directly(window, located):
                 return RawDate(located, "visible")

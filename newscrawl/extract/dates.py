@@ -183,6 +183,10 @@ def _published(
         candidates += visible_candidates(doc, adjacent_only=True)[:1]
         # The page's own generic date meta, read in our day order, before a page-wide search.
         candidates += [c for c in weak if c.source == "meta"][:1]
+        if not candidates and (updated := labelled_candidate(doc, modified=True)):
+            # The page's only statement of its date is its last change ("Letzte Änderung:
+            # 14.01.2022"): nearer the truth than a date its text quotes, htmldate's usual find.
+            candidates.append(updated)
         if not candidates and (found := htmldate_candidate(doc, url)):
             candidates.append(found)
         if not candidates:
