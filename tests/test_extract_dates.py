@@ -271,5 +271,9 @@ def test_labels_are_read_per_date_in_one_line():
 
 
 def test_the_last_resort_skips_a_date_after_an_updated_label():
+    from newscrawl.extract.date_visible import first_text_date
+
     body = "<div><p>Kein Datum hier.</p></div><p>Aktualisiert am 20. Mai 2010</p><p>Seit 19. Mai 2010 online</p>"
-    assert _candidates(_page(body=body))[0] == RawDate("19. Mai 2010", "visible")
+    assert first_text_date(parse_html(_page(body=body))) == RawDate("19. Mai 2010", "visible")
+    # Before the last resort, the page's own labelled update outranks dates its text quotes.
+    assert _candidates(_page(body=body))[0] == RawDate("20. Mai 2010", "visible")
