@@ -285,3 +285,27 @@ def test_list_opened_by_a_box_label_goes() -> None:
     body = body_of(page(*paragraphs(*STORY), box))
     assert_whole_story(body)
     assert "interessieren" not in body.text and "Saisonauftakt" not in body.text
+
+
+@pytest.mark.parametrize("call", [
+    "Never miss the latest news by signing up to our newsletter today!",
+    "We want to hear what you think about this article. Submit a letter to the editor.",
+    "If you’re seeing this message but you’re already a subscriber, you can log in for immediate access.",
+    "Verraten Sie gerne in den Kommentaren: Was halten Sie vom neuen Haushalt?",
+    "Unterstütze das Projekt: schon ab 2,50 Euro im Monat!",
+    "¡Mira lo que tiene nuestro canal de YouTube! Síguenos también en Telegram.",
+    "Abonnez-vous à notre lettre d'information, c'est gratuit.",
+    "Die mit Sternchen gekennzeichneten Links sind Affiliate-Links: kaufen Sie darüber, erhalten wir eine Provision.",
+])
+def test_calls_to_the_reader_go_in_every_language(call: str) -> None:
+    body = body_of(page(*paragraphs(*STORY[:2]), f"<p>{call}</p>", *paragraphs(*STORY[2:])))
+    assert_whole_story(body)
+    assert call[:30] not in body.text
+
+
+def test_a_story_about_subscriptions_keeps_its_sentences() -> None:
+    reported = ("Residents can subscribe to the new parking permit online, and the council said more than"
+                " four thousand households had signed up for it in the first week of the scheme.")
+    body = body_of(page(*paragraphs(*STORY[:2], reported, *STORY[2:])))
+    assert_whole_story(body)
+    assert reported in body.text

@@ -54,6 +54,34 @@ PROMO = re.compile(
     r"^[\w'’&.+ -]{0,40}\bnewsletters?\W*$",
     re.IGNORECASE,
 )
+# Calls to the reader, in the languages we cover: sign up, subscribe (and the paywall's notes to
+# subscribers), write a letter or a comment, join a channel, support or donate, affiliate-link
+# disclosures. Each alternative names the act and whom it addresses, so a story that reports
+# on subscriptions ("users can subscribe to an ad-free plan") does not match.
+READER_CALL = re.compile(
+    r"\bsign(?:ing)?[ -]?up (?:here|now|today)\b|\b(?:by )?sign(?:ing)?[ -]?up (?:to|for) our\b|"
+    r"\bplease subscribe\b|\bsubscribe (?:now|today|here)\b|^\W*subscribe to\b(?=(?:\W+\w+){0,6}\W*$)|"
+    r"\balready an? (?:subscriber|member)\b|\bfirst-time subscribers\b|"
+    r"\b(?:log|sign) in for (?:immediate|full) access\b|"
+    r"\bsubmit (?:your|a) letter\b|\bwe(?:'d| would)? (?:want|love|like) to hear (?:from you|what you think)\b|"
+    r"\b(?:join|follow) (?:us|our)\b.{0,40}\b(?:telegram|whatsapp|youtube|channel|community|newsletter)\b|"
+    r"\bsupport (?:us|our (?:journalism|work|reporting))\b|\bdonate (?:now|today)\b|\baffiliate[- ]?links?\b|"
+    r"\bunterstützen sie uns\b|^\W*unterstütze\b|"
+    r"\b(?:verraten|schreiben|sagen) sie (?:es )?(?:uns )?(?:gerne )?in den kommentaren\b|"
+    r"\bschreibt? (?:es )?(?:uns )?in die kommentare\b|\bkommentieren zu können\b|"
+    r"\bnichts mehr (?:verpassen|versäumen)\b|^\W*jetzt (?:abonnieren|anmelden)\b|"
+    r"\bnuestro canal de (?:youtube|telegram|whatsapp)\b|\búnete\b|\bsuscríbete\b|\bsíguenos\b|"
+    r"\babonnez-vous\b|\binscrivez-vous\b|\bsuivez-nous\b|\bsoutenez-nous\b|"
+    r"\biscriviti\b|\bseguici\b|\bsostienici\b|\binscreva-se\b|\bsiga-nos\b|"
+    r"\bschrijf je in\b|\bvolg ons\b|\bsteun ons\b",
+    re.IGNORECASE,
+)
+# Words one of the READER_CALL alternatives needs (its cheap prefilter, as _PROMO_KEYS).
+_CALL_KEYS = ("sign", "subscri", "member", "letter", "hear", "join", "follow", "support", "donate",
+              "affiliate", "unterstütz", "kommentar", "versäum", "verpass", "jetzt", "canal", "únete",
+              "suscr", "síg", "-vous", "-nous", "iscriv", "segui", "sostien", "-se", "siga", "schrijf",
+              "volg", "steun")
+_MAX_CALL_WORDS = 40
 # Notices about the article, not in it: reprint rights, "order reprints", print and e-mail tools.
 _TOOL = (r"(print|e-?mail|send|save|share|mail)( this| to a friend)?( story| article| page)?|order reprints|reprints"
          r"|text size|font size|artikel (drucken|versenden|verschicken|merken)|drucken|versenden|merken"
@@ -245,10 +273,15 @@ def is_own_links_list(block: _Element, page_host: str | None) -> bool:
 
 
 def is_promo(text: str) -> bool:
-    """A short call to subscribe, follow or share."""
+    """A short call to subscribe, follow, share, comment or support."""
+    count = _word_count(text)
+    if count > 60:
+        return False
     lowered = text.lower()
-    return _word_count(text) <= 60 and any(k in lowered for k in _PROMO_KEYS) \
-        and PROMO.search(text) is not None
+    if any(k in lowered for k in _PROMO_KEYS) and PROMO.search(text) is not None:
+        return True
+    return count <= _MAX_CALL_WORDS and any(k in lowered for k in _CALL_KEYS) \
+        and READER_CALL.search(text) is not None
 
 
 # Every phrase of NOTICE that may stand anywhere in a line holds one of these words (the other
