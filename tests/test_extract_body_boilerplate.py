@@ -309,3 +309,16 @@ def test_a_story_about_subscriptions_keeps_its_sentences() -> None:
     body = body_of(page(*paragraphs(*STORY[:2], reported, *STORY[2:])))
     assert_whole_story(body)
     assert reported in body.text
+
+
+def test_a_story_kept_in_noscript_for_readers_without_javascript_is_read() -> None:
+    # Blogger renders the post from a script template and keeps a <noscript> copy; the
+    # sidebar's archive links outweigh the story, so it is not "most of the page".
+    copy = "".join(f"<p>{s}</p>" for s in STORY)
+    archive = "".join(f'<li><a href="/2023/{m:02d}/">{m:02d} 2023 archive of every post</a> (12 posts in the month)</li>'
+                      for m in range(1, 13)) * 4
+    html = (f"<html><body><div class='post'><h2 class='title'>{HEADLINE}</h2><div class='post-body'>"
+            f"<script type='text/template'>{copy}</script><noscript>{copy}</noscript></div></div>"
+            f"<div class='sidebar'><h2>Archive</h2><ul>{archive}</ul></div>"
+            "<noscript><img src='https://ads.example.com/pixel.gif'></noscript></body></html>")
+    assert_whole_story(body_of(html))

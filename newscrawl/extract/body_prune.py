@@ -49,6 +49,8 @@ _LONG_TEXTS = XPath(f"//body//text()[string-length(normalize-space(.)) >= {_MIN_
 _NEVER_TEXT = ("head", "script", "style", "noscript", "template", "svg", "iframe", "object",
                "embed", "canvas", "select", "button", "input", "textarea", "nav", "footer", "aside")
 
+# A <noscript> holding this many paragraphs of this many words is a copy of the story.
+_NOSCRIPT_PARAGRAPHS, _NOSCRIPT_PARAGRAPH_WORDS = 3, 20
 # Of those, the tags that can wrap ordinary content (the others hold code or controls only).
 _WRAPPING_FURNITURE = ("noscript", "button", "nav", "footer", "aside", "template", "object")
 
@@ -148,8 +150,17 @@ def keep_wrapped_story(doc: HtmlElement) -> None:
     if not total:
         return
     for element in list(doc.iter(*_WRAPPING_FURNITURE)):
-        if element.getparent() is not None and len(element.text_content()) * 2 > total:
+        if element.getparent() is not None and (len(element.text_content()) * 2 > total
+                                                or element.tag == "noscript" and _holds_prose(element)):
             element.drop_tag()
+
+
+def _holds_prose(noscript: _Element) -> bool:
+    """A <noscript> with paragraphs of prose: the story's copy for readers without JavaScript
+    (Blogger's templates render the post from a script and keep this copy), however much
+    sidebar text the page has. Tracking pixels and "enable JavaScript" notes are short."""
+    paragraphs = [p for p in noscript.iter("p") if len(p.text_content().split()) >= _NOSCRIPT_PARAGRAPH_WORDS]
+    return len(paragraphs) >= _NOSCRIPT_PARAGRAPHS
 
 
 def drop_invisible(doc: HtmlElement) -> None:
