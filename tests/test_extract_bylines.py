@@ -163,3 +163,17 @@ def test_the_quick_label_test_rules_out_ordinary_text() -> None:
 
     assert not _may_open_with_label("Home | News | Sport")
     assert not _may_open_with_label("The minister said on Monday")
+
+
+@pytest.mark.parametrize("label", ["Verfasst von", "Written by", "Escrito por"])
+def test_a_written_by_card_label_names_the_author(label: str) -> None:
+    # Yoast SEO's card: the author's display name under a "Written by" label of the site's
+    # language; a reading-time card in the other slot is no credit.
+    head = (f'<meta name="twitter:label1" content="{label}"><meta name="twitter:data1" content="Karoline Herr">'
+            '<meta name="twitter:label2" content="Geschätzte Lesezeit"><meta name="twitter:data2" content="4 Minuten">')
+    assert credits(page("<p>Ein Wochenende am See.</p>", head=head)) == ["Karoline Herr"]
+
+
+def test_a_reading_time_card_is_no_credit() -> None:
+    head = '<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="7 minutes">'
+    assert credits(page("<p>Ein Wochenende am See.</p>", head=head)) == []

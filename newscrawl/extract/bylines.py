@@ -74,8 +74,16 @@ def uninvert(value: str) -> str:
     return f"{match.group(2)} {match.group(1)}"
 
 
+# Card labels that announce the author: Yoast SEO writes "twitter:label1" = "Written by" (in the
+# site's language) and "twitter:data1" = the author's display name on every WordPress post.
+_AUTHOR_CARD_LABELS = frozenset({
+    "written by", "verfasst von", "geschrieben von", "autor", "author", "écrit par", "ecrit par",
+    "escrito por", "scritto da", "geschreven door", "skrevet av", "skrivet av", "napisane przez",
+})
+
+
 def meta_credits(metas: Mapping[str, list[str]]) -> list[str]:
-    """Author names from <meta> tags, skipping profile URLs."""
+    """Author names from <meta> tags, skipping profile URLs; a "Written by" card label last."""
     credits: list[str] = []
     for key in AUTHOR_META:
         for value in metas.get(key, []):
@@ -85,6 +93,10 @@ def meta_credits(metas: Mapping[str, list[str]]) -> list[str]:
                 credits.append(value)
         if credits:
             return credits
+    for number in "1234":
+        labels = metas.get(f"twitter:label{number}", [])
+        if labels and labels[0].strip().casefold() in _AUTHOR_CARD_LABELS:
+            return [v for v in metas.get(f"twitter:data{number}", [])[:1] if not v.startswith(("http", "@"))]
     return credits
 
 
