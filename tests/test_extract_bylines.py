@@ -177,3 +177,20 @@ def test_a_written_by_card_label_names_the_author(label: str) -> None:
 def test_a_reading_time_card_is_no_credit() -> None:
     head = '<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="7 minutes">'
     assert credits(page("<p>Ein Wochenende am See.</p>", head=head)) == []
+
+
+def test_a_byline_in_the_caption_box_that_holds_the_headline_is_the_story_s() -> None:
+    # The title is set over the lead picture in a "caption" box; a picture's own caption
+    # credit elsewhere stays a photo credit.
+    html = page('<header class="article"><div class="image"><img src="/lead.jpg"></div>'
+                '<div class="caption"><h1>Strava-Karten ab sofort mit mehr Infos</h1>'
+                '<ul class="author"><li>Stefan Loibl</li></ul></div></header>'
+                '<article><p>Strava wertet sein Routen-Tool auf.</p>'
+                '<div class="caption"><img src="/map.jpg"><span class="author">Max Muster</span></div></article>')
+    assert credits(html) == ["Stefan Loibl"]
+
+
+def test_a_photo_caption_credit_is_no_byline() -> None:
+    html = page('<article><h1>Strava-Karten</h1><p>Strava wertet sein Routen-Tool auf.</p>'
+                '<div class="caption"><img src="/map.jpg"><span class="author">Max Muster</span></div></article>')
+    assert credits(html) == []

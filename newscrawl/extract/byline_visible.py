@@ -69,10 +69,17 @@ def _is_foreign(element: HtmlElement) -> bool:
         if node.tag in _FOREIGN_TAGS:
             return True
         stems = _SELF_STEMS if depth <= 1 else _NEAR_STEMS if depth <= _NEAR else _FOREIGN_STEMS
-        if _has_foreign_mark(node, stems):
+        if _has_foreign_mark(node, stems) and not (depth and _holds_headline(node)
+                                                   and not _has_foreign_mark(node, _FOREIGN_STEMS)):
             return True
         node, depth = node.getparent(), depth + 1
     return False
+
+
+def _holds_headline(node: HtmlElement) -> bool:
+    """A "caption" or "description" box around the story's <h1> is the story's header (the
+    title set over the lead picture), not a picture's caption: its byline is the story's."""
+    return next(node.iter("h1"), None) is not None
 
 
 def _has_foreign_mark(node: HtmlElement, stems: tuple[str, ...]) -> bool:
