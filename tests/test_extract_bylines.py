@@ -194,3 +194,21 @@ def test_a_photo_caption_credit_is_no_byline() -> None:
     html = page('<article><h1>Strava-Karten</h1><p>Strava wertet sein Routen-Tool auf.</p>'
                 '<div class="caption"><img src="/map.jpg"><span class="author">Max Muster</span></div></article>')
     assert credits(html) == []
+
+
+@pytest.mark.parametrize("label, value, name", [
+    ('<h4 class="meta-title">Autor</h4>', '<p class="meta-text"><a href="/profil/x/A7M7/nikolai-huke">Nikolai Huke</a>, </p>',
+     "Nikolai Huke"),
+    ('<div class="col-4">Autor</div>', '<div class="col-8">Peter Middel</div>', "Peter Middel"),
+    ("<dt>Author</dt>", "<dd>Jane Roe</dd>", "Jane Roe"),
+])
+def test_a_lone_label_names_the_person_in_the_next_element(label: str, value: str, name: str) -> None:
+    html = page(f"<article><h1>Wir waren fast 40 Tage in Quarantäne</h1><section>{label}{value}</section>"
+                "<p>Über sein Leben als Flüchtling während der Pandemie.</p></article>")
+    assert [c.rstrip(", ") for c in credits(html)] == [name]
+
+
+def test_a_lone_label_before_a_control_is_no_credit() -> None:
+    html = page("<article><h1>Story</h1><div class='tools'><span>Text</span><span>Größe ändern</span></div>"
+                "<p>Über sein Leben als Flüchtling während der Pandemie.</p></article>")
+    assert credits(html) == []

@@ -49,6 +49,11 @@ _TEXT_BYLINE = re.compile(
     r"(?:von|by|par|por)(?:\s*:|\s))",
     re.IGNORECASE,
 )
+# A label standing alone in its element, the name in the next one: "<h4>Autor</h4><p>Jane Roe</p>".
+_LONE_LABEL = re.compile(
+    r"^\s*(?:autor(?:in|en|innen)?|author|authors|verfasser(?:in)?|auteur|autore|text|texte|texto|von|by)\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
 # The first two letters of every label word above: most text nodes open with none of them,
 # and this test is a tenth of the pattern's cost.
 _LABEL_OPENINGS = frozenset({"te", "au", "ve", "re", "st", "wo", "wr", "po", "pa", "ge", "ei", "ar", "vo", "by"})
@@ -195,8 +200,11 @@ def visible_byline(doc: HtmlElement, sites: frozenset[str]) -> list[str]:
 def text_byline(doc: HtmlElement, sites: frozenset[str]) -> list[str]:
     """A short "By ..." / "Von ..." / "Text: ..." line in the page, when no markup marks one."""
     for index, plain in enumerate(XPATH_TEXTS(doc), 1):
-        if len(plain) > _MAX_TEXT or not _may_open_with_label(plain) or not (
-                opening := _TEXT_BYLINE.match(plain)):
+        if len(plain) > _MAX_TEXT or not _may_open_with_label(plain):
+            continue
+        if not (opening := _TEXT_BYLINE.match(plain)):
+            if _LONE_LABEL.match(plain) and (found_after := _name_after_label(doc, index, sites)):
+                return found_after
             continue
         text = XPATH_TEXT_AT(doc, n=index)[0]
         parent = text.getparent()
@@ -218,6 +226,22 @@ def text_byline(doc: HtmlElement, sites: frozenset[str]) -> list[str]:
             strict = not _EXPLICIT.match(opening.group())
             if found.people and all(_looks_like_person(n, strict) for n, _ in found.people):
                 return [line]
+    return []
+
+
+def _name_after_label(doc: HtmlElement, index: int, sites: frozenset[str]) -> list[str]:
+    """The person named by the element after a lone label element ("<h4>Autor</h4><p>...")."""
+    text = XPATH_TEXT_AT(doc, n=index)[0]
+    label = text.getparent()
+    if label is None or text.is_tail or label.tag in _SKIP_TAGS or _is_foreign(label):
+        return []
+    following = label.getnext()
+    line = clean_text(following.text_content()) if following is not None else None
+    if not line or len(line) > 80:
+        return []
+    found = normalize_credits([line], sites)
+    if found.people and all(_looks_like_person(n) for n, _ in found.people):
+        return [line]
     return []
 
 
