@@ -212,3 +212,26 @@ def test_a_lone_label_before_a_control_is_no_credit() -> None:
     html = page("<article><h1>Story</h1><div class='tools'><span>Text</span><span>Größe ändern</span></div>"
                 "<p>Über sein Leben als Flüchtling während der Pandemie.</p></article>")
     assert credits(html) == []
+
+
+SIGNED_PROSE = "".join(
+    "<p>" + "Tappara Tampere gastiert nun im schwedischen Ängelholm, um den Sieger der Saison zu ermitteln. " * 4 + "</p>"
+    for _ in range(3))
+
+
+@pytest.mark.parametrize("signature, name", [("<b><i>Stefan Wasmer</i></b>", "Stefan Wasmer"),
+                                             ("<strong>Marina Mucha</strong>", "Marina Mucha")])
+def test_a_story_signed_by_its_last_paragraph_credits_the_signer(signature: str, name: str) -> None:
+    html = page(f"<div class='article'><h1>Halbfinale</h1>{SIGNED_PROSE}<p>{signature}</p></div>")
+    assert credits(html) == [name]
+
+
+@pytest.mark.parametrize("closing", [
+    f"<div class='article'><h1>Halbfinale</h1>{SIGNED_PROSE}<p><strong>Mehr zum Thema</strong></p></div>",
+    # a bold line with paragraphs after it is a subheading, not a signature
+    f"<div class='article'><h1>Halbfinale</h1>{SIGNED_PROSE}<p><b>Neue Regeln</b></p>{SIGNED_PROSE}</div>",
+    # too little prose before it to be a signed story
+    "<div class='article'><h1>Halbfinale</h1><p>Kurz notiert.</p><p><b>Stefan Wasmer</b></p></div>",
+])
+def test_a_bold_closing_line_that_is_no_signature_credits_nobody(closing: str) -> None:
+    assert credits(page(closing)) == []

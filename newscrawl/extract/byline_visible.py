@@ -259,3 +259,40 @@ def _looks_like_person(name: str, strict: bool = True) -> bool:
     if not (1 if strict else 0) < len(words) <= 4 or any(c.isdigit() for c in name):
         return False
     return all(w[:1].isupper() or w in {"van", "von", "der", "de", "da", "di", "del", "zu"} for w in words)
+
+
+_EMPHASIS = frozenset({"b", "strong", "i", "em"})
+_SIGNED_STORY_WORDS = 150
+
+
+def signature_byline(doc: HtmlElement, sites: frozenset[str]) -> list[str]:
+    """The name a story is signed with: its last paragraph, a name in bold or italics alone
+    ("<p><b><i>Jane Roe</i></b></p>"), after paragraphs of prose, as regional papers and
+    magazines sign. Asked only when no other source credits anyone."""
+    for paragraph in doc.iter("p"):
+        if len(paragraph) != 1 or (paragraph.text or "").strip() or (paragraph[0].tail or "").strip():
+            continue
+        emphasis = paragraph[0]
+        while emphasis.tag in _EMPHASIS and len(emphasis) == 1 and not (emphasis.text or "").strip():
+            emphasis = emphasis[0]  # <b><i>Jane Roe</i></b>
+        if emphasis.tag not in _EMPHASIS or len(emphasis):
+            continue
+        name = clean_text(emphasis.text)
+        if not name or len(name) > 60 or not _closes_a_story(paragraph) or _is_foreign(paragraph):
+            continue
+        found = normalize_credits([name], sites)
+        if len(found.people) == 1 and not found.agencies and _looks_like_person(found.people[0][0]):
+            return [name]
+    return []
+
+
+def _closes_a_story(paragraph: HtmlElement) -> bool:
+    """Last paragraph of its container, after a story's worth of prose paragraphs."""
+    if any(p.tag == "p" and p.text_content().strip() for p in paragraph.itersiblings()):
+        return False
+    words = 0
+    for before in paragraph.itersiblings("p", preceding=True):
+        words += len(before.text_content().split())
+        if words >= _SIGNED_STORY_WORDS:
+            return True
+    return False

@@ -16,7 +16,7 @@ from lxml.html import HtmlElement
 
 from ..normalize.agencies import agency_name
 from ..normalize.bylines import Credits, name_key, normalize_credits, site_keys
-from .byline_visible import text_byline, visible_byline
+from .byline_visible import signature_byline, text_byline, visible_byline
 from .metadata import clean_text, meta_index
 from .structured import StructuredData, as_text, node_types
 
@@ -143,6 +143,7 @@ def extract_credits_raw(doc: HtmlElement, data: StructuredData, url: str = "",
         lambda: meta_credits(metas),
         cache(lambda: visible_byline(doc, sites)),
         lambda: text_byline(doc, sites),
+        lambda: signature_byline(doc, sites),
     )
     organisations: list[str] = []
     site_only: list[str] = []
