@@ -122,3 +122,19 @@ def test_a_page_whose_only_own_date_is_its_last_change_is_dated_by_it() -> None:
             "<div class='facts'><label>Letzte Änderung:</label><div class='value'>14.01.2022 um 09:25</div>"
             "</div></div></body></html>")
     assert (page_date(html) or "")[:10] == "2022-01-14"
+
+
+@pytest.mark.parametrize("url, shown", [
+    ("https://ici.radio.example.ca/nouvelle/1728875", "2020-08-24T20:23:33-04:00"),  # Ottawa's calendar
+    ("https://www.zeitung.example.de/artikel/1", "2020-08-25T02:23:33+02:00"),
+    ("https://news.example.com/story", "2020-08-25T00:23:33+00:00"),  # a generic domain names no country
+])
+def test_a_utc_instant_is_shown_in_the_zone_of_the_site_s_country(url: str, shown: str) -> None:
+    ld = {"@type": "NewsArticle", "headline": "Pas d'autobus scolaires", "datePublished": "2020-08-25T00:23:33Z"}
+    assert dates("", "", ld, url=url)[0] == shown
+
+
+def test_a_configured_site_zone_beats_the_country_of_the_domain() -> None:
+    ld = {"@type": "NewsArticle", "headline": "Pas d'autobus scolaires", "datePublished": "2020-08-25T00:23:33Z"}
+    options = RecordOptions(dates=DateOptions(default_tz="America/Vancouver"))
+    assert dates("", "", ld, options=options, url="https://ici.radio.example.ca/n/1")[0] == "2020-08-24T17:23:33-07:00"

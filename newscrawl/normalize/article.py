@@ -12,6 +12,7 @@ from ..items import Article, Author, Dateline
 from .bylines import name_key, normalize_credits, site_keys
 from .datelines import parse_contributors, parse_dateline
 from .date_choice import choose_modified, choose_published
+from .date_zones import country_zone
 from .dates import DateOptions, language_day_first
 from .text import detect_language, normalize_language_tag
 
@@ -33,6 +34,8 @@ def normalize_dates(article: Article, options: DateOptions, published_raw: Seque
         options = replace(options, languages=(re.split("[-_]", article.inLanguage)[0].lower(), "en"))
     if options.text_day_first is None:
         options = replace(options, text_day_first=language_day_first(article.inLanguage))
+    if options.local_tz is None and (local := options.default_tz or country_zone(article.canonicalUrl or article.url)):
+        options = replace(options, local_tz=local)
     published_raw, modified_raw = list(published_raw), list(modified_raw)
     published, events = choose_published(published_raw, options, modified_raw)
     modified, modified_events = choose_modified(modified_raw, options, published.parsed if published else None)

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta, timezone
 from itertools import takewhile
 
 from .date_raw import RawDate
+from .date_zones import zone
 from .dates import DateOptions, NormalizedDate, ParsedDate, format_date, implausible, parse_candidate
 
 # Real UTC offsets lie between -12:00 and +14:00, in steps of 15 minutes.
@@ -167,7 +168,11 @@ def choose_published(
         return None, events
     primary, others = kept[0], kept[1:]
     if _is_utc(primary.parsed):
-        primary = _in_local_time(primary, others)
+        local = _in_local_time(primary, others)
+        if local is primary and options.local_tz:
+            # Nothing on the page shows its local time: the site's calendar is its zone's.
+            local = Candidate(primary.raw, ParsedDate(primary.parsed.value.astimezone(zone(options.local_tz)), True))
+        primary = local
     elif not primary.parsed.has_time:
         primary = _with_time(primary, others)
     # Structured modification values only: a visible "Updated ..." date cannot confirm itself.

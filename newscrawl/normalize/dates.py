@@ -91,6 +91,9 @@ class DateOptions:
     text_day_first: bool | None = None
     """Day order of dates in the page's visible text when ``day_first`` is unset: from the
     page's language (02/11/2013 is 2 November in French and British English)."""
+    local_tz: str | None = None
+    """IANA zone a UTC publication instant is shown in when the page states no local time
+    (the site's zone, else its country's: ``date_zones.country_zone``); None leaves it in UTC."""
 
 
 @dataclass(frozen=True)
