@@ -80,6 +80,9 @@ def test_a_date_label_of_any_language_with_its_colon_dates_the_story(label: str,
 
 @pytest.mark.parametrize("line, day", [
     ("تم نشره الجمعة 24 نيسان / أبريل 2020 09:22 مساءً", "2020-04-24"),  # Levantine and Latin month names
+    ("نشر في 3 شباط 2022", "2022-02-03"),  # the Levant's month names
+    ("تاريخ النشر: 3 كانون الثاني 2022", "2022-01-03"),
+    ("نشر في 3 فيفري 2022", "2022-02-03"),  # the Maghreb's
     ("Опубликовано 3 февраля 2022", "2022-02-03"),
     ("公開日：2022年2月3日", "2022-02-03"),
     ("입력 2022.02.03 10:00", "2022-02-03"),

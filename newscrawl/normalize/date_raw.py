@@ -8,6 +8,10 @@ from dataclasses import dataclass
 # A month name in any language; time-zone abbreviations ("14 CEST 2019") are not months.
 _MONTH_WORD = r"(?!(?:UTC|GMT|CES?T|EES?T|WES?T|[ECMP][SD]T|BST|IST|JST|MSK|AES?T|AEDT)\b)[^\W\d_]{3,12}\.?"
 _YEAR = r"(?:19|20)\d{2}"
+# Month names of the Levant the word pattern misses: two words ("كانون الثاني", January;
+# "تشرين الأول", October) or two letters ("آب", August).
+_LEVANT_MONTH = ("(?:(?:\u0643\u0627\u0646\u0648\u0646|\u062a\u0634\u0631\u064a\u0646)\\s+"
+                 "(?:\u0627\u0644\u062b\u0627\u0646\u064a|\u0627\u0644\u0623\u0648\u0644)|\u0622\u0628)")
 _CLOCK = (
     r"(?:,?\s*(?:at|um|à|a las|alle|o|-|\|)?\s*(?:[01]?\d|2[0-3])[:.h][0-5]\d(?::[0-5]\d)?"
     r"(?:\s*(?:[ap]\.?\s?m\.?|\u0645\u0633\u0627\u0621\u064b?|\u0635\u0628\u0627\u062d\u064b?\u0627?))?(?:\s*(?:Uhr|h))?(?:\s*(?-i:[A-Z]{2,4})\b)?)?"
@@ -16,8 +20,8 @@ _CLOCK = (
 # dateparser then parses only the located text, which keeps it fast and unconfused.
 _LOCATORS = (
     # "24 نيسان / أبريل 2020": Arab media of the Levant name the month twice, local and Latin-derived.
-    re.compile(rf"(?<!\d)\d{{1,2}}\.?\s*(?:de\s+)?{_MONTH_WORD}(?:\s*/\s*{_MONTH_WORD})?,?\s*(?:de\s+)?{_YEAR}{_CLOCK}",
-               re.I),
+    re.compile(rf"(?<!\d)\d{{1,2}}\.?\s*(?:de\s+)?(?:{_LEVANT_MONTH}|{_MONTH_WORD})(?:\s*/\s*{_MONTH_WORD})?,?\s*"
+               rf"(?:de\s+)?{_YEAR}{_CLOCK}", re.I),
     re.compile(rf"\b{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}{_CLOCK}", re.I),
     re.compile(rf"(?<!\d){_YEAR}-\d{{1,2}}-\d{{1,2}}{_CLOCK}"),
     # Year first with dots or slashes, as East Asian sites write it: 2020.07.03 10:00, 2020/07/03.

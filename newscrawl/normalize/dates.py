@@ -53,6 +53,27 @@ _AGO_UNITS = {"sec": "seconds", "sek": "seconds", "seg": "seconds", "min": "minu
               "day": "days", "tag": "days", "jou": "days", "día": "days", "dia": "days",
               "wee": "weeks", "woc": "weeks", "sem": "weeks"}
 # A clock time; a text with no other digit has no day in it ("9:24 pm ET").
+# Arabic names the months three ways: Egyptian and Gulf media write the Latin-derived names
+# dateparser knows (أبريل); the Levant the Syriac ones (نيسان, كانون الثاني); the Maghreb the
+# French-derived ones (أفريل, جوان). The other two are read as the first.
+_ARABIC_MONTHS = {
+    "\u0643\u0627\u0646\u0648\u0646 \u0627\u0644\u062b\u0627\u0646\u064a": "\u064a\u0646\u0627\u064a\u0631",
+    "\u0634\u0628\u0627\u0637": "\u0641\u0628\u0631\u0627\u064a\u0631", "\u0622\u0630\u0627\u0631": "\u0645\u0627\u0631\u0633",
+    "\u0646\u064a\u0633\u0627\u0646": "\u0623\u0628\u0631\u064a\u0644", "\u0623\u064a\u0627\u0631": "\u0645\u0627\u064a\u0648",
+    "\u062d\u0632\u064a\u0631\u0627\u0646": "\u064a\u0648\u0646\u064a\u0648", "\u062a\u0645\u0648\u0632": "\u064a\u0648\u0644\u064a\u0648",
+    "\u0622\u0628": "\u0623\u063a\u0633\u0637\u0633", "\u0623\u064a\u0644\u0648\u0644": "\u0633\u0628\u062a\u0645\u0628\u0631",
+    "\u062a\u0634\u0631\u064a\u0646 \u0627\u0644\u0623\u0648\u0644": "\u0623\u0643\u062a\u0648\u0628\u0631",
+    "\u062a\u0634\u0631\u064a\u0646 \u0627\u0644\u062b\u0627\u0646\u064a": "\u0646\u0648\u0641\u0645\u0628\u0631",
+    "\u0643\u0627\u0646\u0648\u0646 \u0627\u0644\u0623\u0648\u0644": "\u062f\u064a\u0633\u0645\u0628\u0631",
+    "\u062c\u0627\u0646\u0641\u064a": "\u064a\u0646\u0627\u064a\u0631", "\u0641\u064a\u0641\u0631\u064a": "\u0641\u0628\u0631\u0627\u064a\u0631",
+    "\u0623\u0641\u0631\u064a\u0644": "\u0623\u0628\u0631\u064a\u0644", "\u0645\u0627\u064a": "\u0645\u0627\u064a\u0648",
+    "\u062c\u0648\u0627\u0646": "\u064a\u0648\u0646\u064a\u0648", "\u062c\u0648\u064a\u0644\u064a\u0629": "\u064a\u0648\u0644\u064a\u0648",
+    "\u0623\u0648\u062a": "\u0623\u063a\u0633\u0637\u0633",
+}
+_ARABIC_MONTH = re.compile(
+    "(?<![\u0600-\u06ff])(" + "|".join(sorted(map(re.escape, _ARABIC_MONTHS), key=len, reverse=True)).replace("\\ ", "\\s+")
+    + ")(?![\u0600-\u06ff])")
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 # "24 نيسان / أبريل 2020": one month under two names; either may be the one a locale knows.
 _TWO_MONTH_NAMES = re.compile(r"([^\W\d_]{3,12})\s*/\s*([^\W\d_]{3,12})(?=,?\s*(?:19|20)\d{2})")
 _CLOCK_TIME = re.compile(r"\d{1,2}[:.h]\d{2}(?::\d{2})?")
@@ -276,6 +297,8 @@ def parse_candidate(text: str, options: DateOptions) -> ParsedDate | None:
     if not text or not (any(ch.isdigit() for ch in text) or _AGO.search(text)):
         return None
     text = _SPACED_DOTS.sub(".", text)
+    if _ARABIC_LETTER.search(text):
+        text = _ARABIC_MONTH.sub(lambda m: _ARABIC_MONTHS[" ".join(m.group(1).split())], text)
     if parsed := _parse_iso(text):
         return parsed
     if parsed := _parse_numeric(text, options.day_first):
