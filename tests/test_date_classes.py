@@ -141,3 +141,11 @@ def test_a_configured_site_zone_beats_the_country_of_the_domain() -> None:
     ld = {"@type": "NewsArticle", "headline": "Pas d'autobus scolaires", "datePublished": "2020-08-25T00:23:33Z"}
     options = RecordOptions(dates=DateOptions(default_tz="America/Vancouver"))
     assert dates("", "", ld, options=options, url="https://ici.radio.example.ca/n/1")[0] == "2020-08-24T17:23:33-07:00"
+
+
+def test_a_numeric_date_either_order_reads_takes_the_order_of_the_page_s_other_timestamp() -> None:
+    head = ('<meta property="article:published_time" content="10/05/2022 05:22 pm">'
+            '<meta property="article:modified_time" content="2022/05/10 17:36:11">')
+    assert (dates(head, "")[0] or "")[:10] == "2022-05-10"  # 14 minutes before its last change
+    alone = '<meta property="article:published_time" content="10/05/2022 05:22 pm">'
+    assert (dates(alone, "")[0] or "")[:10] == "2022-10-05"  # markup's month-first order, unopposed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
@@ -19,6 +20,8 @@ _SAME_MOMENT = timedelta(minutes=2)
 # Sources that show what the reader sees, and sources that are not structured data.
 _CONFIRMING = ("visible", "url")
 _UNSTRUCTURED = ("visible", "url", "htmldate")
+# Day and month both written as numbers, either of them first: "10/05/2022", "05.10.22".
+_NUMERIC_DAY_MONTH = re.compile(r"^\s*(\d{1,2})[./-](\d{1,2})[./-](?:\d{4}|\d{2})\b")
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,22 @@ def _in_local_time(primary: Candidate, others: list[Candidate]) -> Candidate:
         if not other.parsed.has_time and other.parsed.day != moment.date():
             if other.parsed.day in _local_days(moment) and other.raw.source in ("url", "visible", "time-tag"):
                 return other
+    return primary
+
+
+def _in_day_order_of_page(primary: Candidate, others: list[Candidate], options: DateOptions) -> Candidate:
+    """A numeric date either day order reads ("10/05/2022") in the order that puts it on the
+    day another of the page's timestamps gives ("2022/05/10 17:36" as its last change)."""
+    numeric = _NUMERIC_DAY_MONTH.search(primary.raw.text) if primary.raw.source != "url" else None
+    if numeric is None:
+        return primary
+    day_first = primary.parsed.value.day == int(numeric[1])
+    flipped = parse_candidate(primary.raw.text, replace(options, day_first=not day_first, text_day_first=not day_first))
+    if flipped is None or flipped.day == primary.parsed.day:
+        return primary
+    days = {other.parsed.day for other in others}
+    if flipped.day in days and primary.parsed.day not in days:
+        return Candidate(primary.raw, flipped)
     return primary
 
 
@@ -167,6 +186,9 @@ def choose_published(
     if not kept:
         return None, events
     primary, others = kept[0], kept[1:]
+    # Structured modification values only: a visible "Updated ..." date cannot confirm itself.
+    later = list(_parse_all([m for m in modified or [] if m.source not in _UNSTRUCTURED], options, []))
+    primary = _in_day_order_of_page(primary, others + later, options)
     if _is_utc(primary.parsed):
         local = _in_local_time(primary, others)
         if local is primary and options.local_tz:
@@ -175,8 +197,6 @@ def choose_published(
         primary = local
     elif not primary.parsed.has_time:
         primary = _with_time(primary, others)
-    # Structured modification values only: a visible "Updated ..." date cannot confirm itself.
-    later = list(_parse_all([m for m in modified or [] if m.source not in _UNSTRUCTURED], options, []))
     shown_updates = frozenset(m.text for m in modified or [] if m.source == "visible")
     chosen = _confirmed(primary, kept, later, shown_updates)
     if chosen is not primary:
