@@ -215,3 +215,14 @@ def test_sentence_stop_between_name_and_outlet() -> None:
 def test_team_credits_are_organisations() -> None:
     credits = split_credit("Created by the Example-Team")
     assert (credits.people, credits.agencies) == ([], ["Example-Team"])
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Lindsey O&#039;Donnell", ["Lindsey O'Donnell"]),  # an entity the CMS left escaped
+    ("Ren&eacute;e M&uuml;ller", ["Renée Müller"]),
+    ("Luis Ávila / Seguir / [email protected] / - Actualizado: 29/4/2022", ["Luis Ávila"]),  # Cloudflare's placeholder
+    ("Marie Dupont | Suivre | Partager", ["Marie Dupont"]),
+    ("Cortesía", []),
+])
+def test_escaped_names_placeholders_and_buttons(raw: str, expected: list[str]) -> None:
+    assert people(raw) == expected

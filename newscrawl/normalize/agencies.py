@@ -84,6 +84,9 @@ LABELS = frozenset(
         "veröffentlicht", "publiziert", "aktualisiert am", "minutes", "read", "lesezeit",
         "reading time", "min read", "uhr", "unknown author", "redaktionell", "werbung", "anzeige",
         "sponsored", "advertisement",
+        # the same buttons and placeholders in fr, es, it, pt, nl
+        "suivre", "partager", "seguir", "compartir", "segui", "seguire", "condividi", "compartilhar",
+        "partilhar", "volgen", "delen", "cortesía", "cortesia", "courtesy", "anónimo", "anonimo",
     }
 )
 # Link texts printed after the name in author boxes: "Jane Roe Alle Artikel Kontakt".

@@ -7,12 +7,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from w3lib.html import replace_tags
+from w3lib.html import replace_entities, replace_tags
 
 from .agencies import DESK_WORDS, LABELS, LINK_WORDS, ROLE_WORDS, agency_name, is_organisation
 from .byline_words import PREFIX, is_stock_photo, strip_trailers
 
-_EMAIL = re.compile(r"\S+(?:@|\[at\]|\(at\))\S+\.\w+", re.IGNORECASE)
+# An address, or the placeholder Cloudflare's e-mail protection prints in its place.
+_EMAIL = re.compile(r"\S+(?:@|\[at\]|\(at\))\S+\.\w+|\[email[\s\u00a0]protected\]", re.IGNORECASE)
 _URL = re.compile(r"https?://\S+|www\.\S+\.\w+\S*", re.IGNORECASE)
 _HANDLE = re.compile(r"(?<!\w)@\w+")
 # Pieces of one byline line: "29. Juni 2017 · von Tobi", "unocero - Alberto", "A | B", "A / B".
@@ -253,7 +254,8 @@ def _keep_agency(match: re.Match[str]) -> str:
 
 def split_credit(raw: str, site_names: frozenset[str] = frozenset()) -> Credits:
     """Split one credit line into people and agencies; site names go (they are no credit)."""
-    text = _HANDLE.sub(" ", _URL.sub(" ", _EMAIL.sub(" ", replace_tags(raw, " "))))
+    # Entities left escaped by the CMS ("Lindsey O&#039;Donnell") are the name's characters.
+    text = _HANDLE.sub(" ", _URL.sub(" ", _EMAIL.sub(" ", replace_entities(replace_tags(raw, " ")))))
     parts: list[str] = []
     whole: list[str] = []  # segments that are the site's name as a whole ("Jobs & Hire")
     for segment in SEGMENTS.split(cut_dates(_PARENTHESES.sub(_keep_agency, text))):
