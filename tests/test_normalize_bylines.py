@@ -226,3 +226,7 @@ def test_team_credits_are_organisations() -> None:
 ])
 def test_escaped_names_placeholders_and_buttons(raw: str, expected: list[str]) -> None:
     assert people(raw) == expected
+
+
+def test_a_file_name_and_its_time_stamps_are_no_credit() -> None:
+    assert people("stunnel_rsync.html - Created 03-10-2004 2:20pm - Last Modified: 03-10-2004 2:20pm") == []

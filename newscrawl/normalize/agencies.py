@@ -87,6 +87,7 @@ LABELS = frozenset(
         # the same buttons and placeholders in fr, es, it, pt, nl
         "suivre", "partager", "seguir", "compartir", "segui", "seguire", "condividi", "compartilhar",
         "partilhar", "volgen", "delen", "cortesía", "cortesia", "courtesy", "anónimo", "anonimo",
+        "created", "last modified", "modified", "erstellt", "geändert",
     }
 )
 # Link texts printed after the name in author boxes: "Jane Roe Alle Artikel Kontakt".

@@ -14,7 +14,8 @@ from .byline_words import PREFIX, is_stock_photo, strip_trailers
 
 # An address, or the placeholder Cloudflare's e-mail protection prints in its place.
 _EMAIL = re.compile(r"\S+(?:@|\[at\]|\(at\))\S+\.\w+|\[email[\s\u00a0]protected\]", re.IGNORECASE)
-_URL = re.compile(r"https?://\S+|www\.\S+\.\w+\S*", re.IGNORECASE)
+# Addresses, and file names a template prints as the page's author ("stunnel_rsync.html").
+_URL = re.compile(r"https?://\S+|www\.\S+\.\w+\S*|\S+\.(?:s?html?|php|aspx?|jsp|cfm)\b", re.IGNORECASE)
 _HANDLE = re.compile(r"(?<!\w)@\w+")
 # Pieces of one byline line: "29. Juni 2017 · von Tobi", "unocero - Alberto", "A | B", "A / B".
 SEGMENTS = re.compile(
