@@ -119,9 +119,10 @@ def test_two_workers_write_every_article_exactly_once(start: Start, site: DemoSe
     finish(one, two)
     arrivals = site.requests.times[first:]  # type: ignore[attr-defined]
     gaps = [b - a for a, b in zip(arrivals, arrivals[1:])]
-    # One request per 0.3 s over both workers (less a margin for the loopback's jitter); a
-    # per-worker delay would let the two workers' requests arrive together.
-    assert len(gaps) > 20 and min(gaps) > 0.2
+    # One request per 0.3 s over both workers, less a margin for the loopback's jitter (on a
+    # loaded 2-core machine a gap came out at 0.19 s); a per-worker delay would let the two
+    # workers' requests arrive together, a few milliseconds apart.
+    assert len(gaps) > 20 and min(gaps) > 0.15
     union = urls(one.folder, two.folder)  # type: ignore[attr-defined]
     assert set(union) == set(reference)
     assert max(union.values()) == 1  # exactly once over both outputs
