@@ -69,3 +69,28 @@ def test_a_kicker_in_its_own_element_is_set_apart_by_a_space() -> None:
 
 def test_a_page_naming_only_the_site_keeps_its_title() -> None:
     assert headline('<meta property="og:site_name" content="Harbor Gazette"><title>Harbor Gazette</title>', "") == "Harbor Gazette"
+
+
+def test_a_later_h1_the_title_agrees_with_beats_a_first_one_no_source_names() -> None:
+    # A theme's "Menu" toggle and the blog's name are <h1>s too, before the story's.
+    body = f"<h1>Navigation</h1><h1>Harbor Notes</h1><h1>{STORY}</h1>"
+    assert headline(f"<title>{STORY} – Harbor Notes</title>", body) == STORY
+
+
+def test_a_section_heading_is_no_headline() -> None:
+    body = f"<h1>Neuigkeiten</h1><h2>{STORY}</h2>"
+    assert headline(f"<title>{STORY} | Harbor Gazette</title>", body) == STORY
+
+
+def test_an_og_title_that_is_a_url_slug_is_no_headline() -> None:
+    head = '<title>Kindersitz-Test 2018 | Harbor Gazette</title><meta property="og:title" content="kindersitztest-herbst-2018">'
+    assert headline(head, "<h1>18 Kindersitze im Test: Vier Modelle fallen durch</h1>") == \
+        "18 Kindersitze im Test: Vier Modelle fallen durch"
+
+
+def test_a_date_or_byline_set_inside_the_h1_is_not_part_of_the_headline() -> None:
+    dated = f'<h1><span class="topline"><span class="date">27.01.2022</span></span>{STORY}</h1>'
+    assert headline("<title>Harbor Gazette</title>", dated) == STORY
+    signed = (f'<h1 class="entry-title">{STORY}<h4 class="author">Veröffentlicht von <a href="/author/x/">'
+              'Jane Roe</a> am <time datetime="2020-02-23">23. Februar 2020</time></h4></h1>')
+    assert headline("<title>Harbor Gazette</title>", signed) == STORY

@@ -20,6 +20,7 @@ from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from ..normalize.bylines import name_key
+from ..normalize.date_raw import locate_date
 from .metadata import clean_text, meta_index
 from .structured import StructuredData, as_text
 
@@ -73,8 +74,18 @@ def _agree(one: list[str], two: list[str]) -> bool:
 
 
 # Pieces of a <title> that name no story: WordPress' "Blog Archive", a section's front.
-_GENERIC = frozenset({"blogarchive", "archive", "archiv", "home", "startseite", "news", "nachrichten",
-                      "blog", "accueil", "inicio", "notizie", "noticias", "nieuws", "article", "artikel"})
+# Headings of page furniture are no headline either: "Menu", "Post navigation", a section's
+# name over its story ("Neuigkeiten", "Pressemitteilungen").
+_GENERIC = frozenset({
+    "blogarchive", "archive", "archiv", "home", "startseite", "news", "nachrichten", "blog", "accueil",
+    "inicio", "notizie", "noticias", "nieuws", "article", "artikel",
+    "menu", "menü", "menue", "mainmenu", "hauptmenü", "navigation", "postnavigation", "navigación",
+    "search", "suche", "buscar", "zoeken", "skiptocontent", "zuminhaltspringen",
+    "neuigkeiten", "aktuelles", "aktuell", "meldungen", "pressemitteilungen", "pressemeldungen",
+    "fachmeldungen", "pressreleases", "latestnews", "actualités", "actualites", "actualidad", "attualità",
+})
+# A URL slug standing in for a title ("adac-kindersitztest-herbst-2018"): no one writes a headline so.
+_SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+){2,}")
 
 
 def _is_site(text: str, sites: frozenset[str]) -> bool:
@@ -125,6 +136,10 @@ def _without_site(text: str, sites: frozenset[str], guess: bool = False) -> str:
 _INLINE = frozenset({"a", "em", "i", "b", "strong", "u", "abbr", "sup", "sub", "mark", "q", "font"})
 
 
+# Blocks that, after the headline's words, open a line of their own inside the heading element.
+_SUBLINE_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "p", "div", "time", "ul", "ol", "table", "figure"})
+
+
 def _heading_text(element: HtmlElement) -> str:
     """The text of a heading, with a space where a child breaks it: "<span>Kicker</span>Headline"."""
     pieces = [element.text or ""]
@@ -132,9 +147,19 @@ def _heading_text(element: HtmlElement) -> str:
         if not isinstance(child.tag, str):
             pieces.append(child.tail or "")
             continue
+        if child.tag in _SUBLINE_TAGS and "".join(pieces).strip():
+            break  # "<h1>Headline<h4 class=author>Veröffentlicht von ...</h4></h1>": broken markup
         gap = "" if child.tag in _INLINE else " "
-        pieces += [gap, _heading_text(child), gap, child.tail or ""]
+        inner = _heading_text(child)
+        if gap and _is_date_only(inner):
+            inner = ""  # "<span class=date>27.01.2022</span>Headline": the date line set in it
+        pieces += [gap, inner, gap, child.tail or ""]
     return "".join(pieces)
+
+
+def _is_date_only(text: str) -> bool:
+    stripped = " ".join(text.split())
+    return bool(stripped) and any(c.isdigit() for c in stripped) and locate_date(stripped) == stripped
 
 
 def _is_logo(element: HtmlElement) -> bool:
@@ -158,7 +183,7 @@ def candidates(doc: HtmlElement, data: StructuredData, sites: frozenset[str] = f
     def stated(raw: str | None, guess: bool = False) -> str | None:
         text = decode(raw)
         text = decode(_without_site(text, sites, guess)) if text else None
-        return text if text and not _is_site(text, sites) else None
+        return text if text and not _is_site(text, sites) and not _SLUG.fullmatch(text) else None
 
     # The marked element and the <h1> are often one element: one source, "heading".
     for element in _MARKED(doc)[:2]:
@@ -170,10 +195,11 @@ def candidates(doc: HtmlElement, data: StructuredData, sites: frozenset[str] = f
         for value in metas.get(name, [])[:1]:
             if text := stated(value):
                 yield Candidate(text, "meta", rank)
-    for element in islice(doc.iter("h1"), 3):
+    # The first few <h1>: the story's is not always first ("Menu", the blog's name, a section
+    # heading come before it); the vote picks the one the other sources agree with.
+    for element in islice(doc.iter("h1"), 4):
         if not _is_logo(element) and (text := stated(_heading_text(element))):
             yield Candidate(text, "heading", 3)
-            break
     if (title := _title(doc)) is not None and (text := stated(title.text_content(), guess=True)):
         yield Candidate(text, "title", 5)
 
