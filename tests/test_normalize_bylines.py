@@ -230,3 +230,14 @@ def test_escaped_names_placeholders_and_buttons(raw: str, expected: list[str]) -
 
 def test_a_file_name_and_its_time_stamps_are_no_credit() -> None:
     assert people("stunnel_rsync.html - Created 03-10-2004 2:20pm - Last Modified: 03-10-2004 2:20pm") == []
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Erhverv - 02. januar 2020 kl. 10:21 Af Ritzau", []),  # the section before the dated byline
+    ("Politik · Von Max Muster", ["Max Muster"]),
+    ("By Associated Press Jun 24, 2020, 3:53pm CDT Matthew Daly", ["Matthew Daly"]),  # the zone of the time
+    ("By Amitai Winehouse For Mailonline", ["Amitai Winehouse"]),  # the paper written for
+    ("Kay", ["Kay"]),  # one word alone is still a credit
+])
+def test_kickers_zones_and_papers_beside_the_name(raw: str, expected: list[str]) -> None:
+    assert people(raw) == expected

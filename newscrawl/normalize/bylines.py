@@ -67,13 +67,15 @@ _CALENDAR_WORD = re.compile(
 # A date with its year and time: "September 21, 2020", "21.01.2009, 05:42", "13:10 Uhr".
 _DATE = re.compile(
     rf"(?:{_DATE_START.pattern})(?:[\d.,:/ ]*(?:kl\.?|um)?[\d.,:/ ]*(?:uhr|a\.?m\.?|p\.?m\.?|h\b)?)?"
-    r"(?:\s*\b(?:IST|GMT|UTC|CET|CEST|MEZ|MESZ|EST|EDT|PST|PDT|BST|ET)\b)?",
+    r"(?:\s*\b(?:IST|GMT|UTC|CET|CEST|MEZ|MESZ|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|ET|CT|PT|AEST|AEDT)\b)?",
     re.IGNORECASE
 )
 _PREFIX = PREFIX
 # "Jane Roe For The Mail On Sunday": the paper she wrote for is no credit of the page.
 _AFFILIATION = re.compile(
-    r"\s+(?i:for|für|pour|para)\s+(?i:the|die|den|der|das|la|le|el|los|las)\s+[A-Z].*$"
+    r"\s+(?i:for|für|pour|para)\s+(?:(?i:the|die|den|der|das|la|le|el|los|las)\s+[A-Z].*"
+    # without an article, a name of one or two words: "Amitai Winehouse For Mailonline"
+    r"|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)$"
 )
 _FILED_FROM = re.compile(r"^(?:in|em|en|aus|from|à|desde|depuis)\s+[A-ZÀ-Þ]")
 _INITIALS = re.compile(r"^(?:\w\.)+$")
@@ -259,8 +261,11 @@ def split_credit(raw: str, site_names: frozenset[str] = frozenset()) -> Credits:
     text = _HANDLE.sub(" ", _URL.sub(" ", _EMAIL.sub(" ", replace_entities(replace_tags(raw, " ")))))
     parts: list[str] = []
     whole: list[str] = []  # segments that are the site's name as a whole ("Jobs & Hire")
-    for segment in SEGMENTS.split(cut_dates(_PARENTHESES.sub(_keep_agency, text))):
+    segments = SEGMENTS.split(cut_dates(_PARENTHESES.sub(_keep_agency, text)))
+    for index, segment in enumerate(segments):
         segment = _OTHER_WORK.sub("", segment)
+        if _is_kicker(segment, segments[index + 1 :]):
+            continue
         if site_names and (named := strip_prefix(segment.strip(" :|-–—"))) and name_key(named) in site_names:
             whole.append(named)
             continue
@@ -284,6 +289,15 @@ def split_credit(raw: str, site_names: frozenset[str] = frozenset()) -> Credits:
     if not credits.people:
         credits.agencies.extend(organisations)
     return _drop_initials(credits)
+
+
+def _is_kicker(segment: str, after: list[str]) -> bool:
+    """A one-word segment before one opened by a byline word: the section or place the line
+    starts with ("Erhverv - 2. januar 2020 Af Ritzau"), not a second writer."""
+    words = segment.split()
+    if len(words) != 1 or strip_prefix(segment) != segment.strip():
+        return False
+    return any(strip_prefix(later) != later.strip() for later in after if later.strip())
 
 
 def _drop_initials(credits: Credits) -> Credits:
