@@ -241,3 +241,9 @@ def test_a_file_name_and_its_time_stamps_are_no_credit() -> None:
 ])
 def test_kickers_zones_and_papers_beside_the_name(raw: str, expected: list[str]) -> None:
     assert people(raw) == expected
+
+
+def test_a_newsroom_or_network_beside_the_writers_is_no_writer() -> None:
+    assert people("Christal Hayes, Michael Collins, Nicholas Wu | USA TODAY") == [
+        "Christal Hayes", "Michael Collins", "Nicholas Wu"]
+    assert people("Redaccion") == []

@@ -36,7 +36,8 @@ ORGANISATION_WORDS = frozenset(
         "medien", "blog", "services", "service", "group", "gruppe", "club", "fernsehen", "radio",
         "tv", "diario", "journal", "times", "herald", "tribune", "gazette", "nachrichten",
         "rundschau", "anzeiger", "kurier", "verlag", "press", "partei", "party", "sekretariat",
-        "secretariat", "office", "büro", "council", "international",
+        "secretariat", "office", "büro", "council", "international", "today", "redaccion", "redação",
+        "redacao",
     }
 )
 # Job titles printed next to a name ("By JANE ROE, Staff Writer"); a part made only of them goes.
