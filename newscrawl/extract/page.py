@@ -83,10 +83,6 @@ class ArticlePage:
     def __init__(self, page: PageInput) -> None:
         self.page = page
         self.doc = parse_html(page.html)
-        # lxml makes a Python object for an element each time a walk reaches it and frees it
-        # when the walk moves on, unless one is alive already; a dozen walks of the page (byline
-        # marks, pruning, recovery) then make and free the same objects again and again.
-        self._elements = list(self.doc.iter())
 
     @cached_property
     def data(self) -> StructuredData:
