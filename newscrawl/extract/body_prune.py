@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from lxml.etree import XPath, _Element, strip_elements
 from lxml.html import HtmlElement
 
-from .body_rules import CAPTION_CREDIT, CREDIT
+from .body_rules import CAPTION_CREDIT, CREDIT, inner_text
 
 # Classes the embed scripts of social networks look for; the blockquote holds the post's text.
 _EMBED_CLASS = re.compile(r"\b(twitter-tweet|twitter-video|instagram-media|tiktok-embed|"
@@ -111,7 +111,7 @@ def _story_parts(doc: HtmlElement) -> dict[tuple[str, str], list[_Element]]:
         lowered = css.lower()
         if not css or not _STORY_CLASS.search(lowered) or _NOT_STORY_CLASS.search(lowered):
             continue
-        if len(paragraph.text_content()) < _MIN_PARAGRAPH_CHARS:
+        if len(inner_text(paragraph)) < _MIN_PARAGRAPH_CHARS:
             continue
         members = groups[(parent.tag, css)]
         if not members or members[-1] is not parent:
@@ -144,11 +144,11 @@ def keep_wrapped_story(doc: HtmlElement) -> None:
     text, these are not furniture.
     """
     body = doc.find("body")
-    total = len(body.text_content()) if body is not None else 0
+    total = len(inner_text(body)) if body is not None else 0
     if not total:
         return
     for element in list(doc.iter(*_WRAPPING_FURNITURE)):
-        if element.getparent() is not None and len(element.text_content()) * 2 > total:
+        if element.getparent() is not None and len(inner_text(element)) * 2 > total:
             element.drop_tag()
 
 
@@ -290,10 +290,12 @@ _MAX_PROSE_LINK_SHARE = 0.5
 
 def _is_prose_line(element: _Element) -> bool:
     """Text of a sentence or more, with few links, as a paragraph would hold."""
-    text = " ".join(element.text_content().split())
-    if len(text.split()) < _MIN_PROSE_WORDS or not _SENTENCE_END.search(text):
+    # (inner_text, not text_content: the same string from one C call instead of an XPath evaluation)
+    words = inner_text(element).split()
+    text = " ".join(words)
+    if len(words) < _MIN_PROSE_WORDS or not _SENTENCE_END.search(text):
         return False
-    linked = sum(len(" ".join(a.text_content().split())) for a in element.iter("a"))
+    linked = sum(len(" ".join(inner_text(a).split())) for a in element.iter("a"))
     return linked <= _MAX_PROSE_LINK_SHARE * len(text)
 
 
@@ -475,7 +477,7 @@ def densest_prose(doc: HtmlElement) -> ProseBlock | None:
             if story is not first_story:
                 continue
         if parent is not None:
-            texts[parent].append(paragraph.text_content())
+            texts[parent].append(inner_text(paragraph))
     if not texts:
         return None
     best = max(texts, key=lambda e: sum(len(t) for t in texts[e]))
