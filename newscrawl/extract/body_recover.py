@@ -167,7 +167,10 @@ def _runs(container: _Element, holding: set[_Element], out: list[_Candidate] | N
 
 def _has_content(run: list[object]) -> bool:
     """Not only the white space between two blocks (most runs): nothing to read back there."""
-    return any(not isinstance(piece, str) or not piece.isspace() for piece in run)
+    for piece in run:  # a loop, not any() over a generator: asked at every block boundary
+        if not isinstance(piece, str) or not piece.isspace():
+            return True
+    return False
 
 
 class _without_tail:
