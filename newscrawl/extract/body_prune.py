@@ -174,7 +174,7 @@ def story_region(doc: HtmlElement) -> Region:
     The article is where the text is; handing trafilatura that region instead of the whole
     page makes its per-node pruning much cheaper without changing what it can choose from.
     """
-    weight: dict[_Element, int] = defaultdict(int)
+    own: dict[_Element, int] = defaultdict(int)
     total = 0
     for text in _LONG_TEXTS(doc):  # XPath in C: no Python proxy for every element of the page
         holder = text.getparent()
@@ -183,9 +183,14 @@ def story_region(doc: HtmlElement) -> Region:
         if holder is None:
             continue
         total += len(text)
-        weight[holder] += len(text)
+        own[holder] += len(text)
+    # each holder's text added up its ancestors once, not once per text node of it; holders in
+    # the order first seen, so elements enter ``weight`` as a walk per text node would add them
+    weight: dict[_Element, int] = defaultdict(int)
+    for holder, chars in own.items():
+        weight[holder] += chars
         for ancestor in holder.iterancestors():
-            weight[ancestor] += len(text)
+            weight[ancestor] += chars
     enough = [e for e, w in weight.items() if w >= _REGION_SHARE * total]
     region = min(enough, key=lambda e: weight[e], default=None)
     # one level up keeps a lead or standfirst that sits next to the body container
