@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from newscrawl.extract.encoding import decode_html, detect_encoding, looks_binary, repair_mojibake
+from newscrawl.extract.encoding import decode_html, detect_encoding, looks_binary, repair_mojibake, utf8_source
 
 FRENCH = "Le café de l’été « déjà vu » à Noël, où l’on mange des crêpes — très français. " * 3
 LATIN1 = "Le café de la gare a réouvert à Noël, déjà plein de clients. " * 3
@@ -88,3 +88,19 @@ def test_text_is_not_binary(data):
 def test_characters_xml_refuses_are_removed():
     # lxml keeps them in the tree but refuses them when text is set again (hypothesis found it).
     assert decode_html(b"<noscript>\x1f</noscript><p>a\x00b\x0cc\x08</p>") == "<noscript></noscript><p>ab c</p>"
+
+
+def test_utf8_source_is_only_that_of_the_text_decoded_last():
+    data = page(FRENCH).encode("utf-8")
+    text = decode_html(data)
+    assert utf8_source(text) == data == text.encode("utf-8")
+    equal = text[:1] + text[1:]  # an equal text is not the one decoded: it may be another page's
+    assert equal == text and equal is not text and utf8_source(equal) is None
+    other = decode_html(page(GERMAN).encode("utf-8"))
+    assert utf8_source(text) is None and utf8_source(other) == other.encode("utf-8")
+
+
+def test_utf8_source_is_none_where_decoding_changed_the_text():
+    for data in ("\ufeff" + page(FRENCH)).encode("utf-8"), page(FRENCH).encode("utf-8").replace(b"<p>", b"<p>\x0c"), \
+            page("Le cafÃ© de lâ€™Ã©tÃ© " * 3).encode("utf-8"), page(FRENCH).encode("cp1252"):
+        assert utf8_source(decode_html(data)) is None

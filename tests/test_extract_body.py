@@ -74,3 +74,16 @@ def test_soft_hyphens_of_a_hyphenated_page_leave_the_text_and_headline() -> None
     assert "\xad" not in article.articleBody and "\xad" not in (article.headline or "")
     assert "Bundesregierung hat am Mittwoch" in article.articleBody
     assert article.headline == "Klimagesetz beschlossen"
+
+
+def test_inner_text_is_the_joined_itertext() -> None:
+    from lxml import etree, html
+
+    from newscrawl.extract.body_rules import inner_text
+
+    page = html.fromstring("<div>Lead <b>bold <i>deep</i> after</b> tail<br>next &amp; last<!-- note --> end"
+                           "<p>Para\xa0one</p>gap</div>")
+    xml = etree.fromstring("<body><p>Kept <ref target='x'>link</ref> text<lb/>line</p>after</body>")
+    for element in [page, *page.iter(), xml, *xml.iter()]:
+        if isinstance(element.tag, str):
+            assert inner_text(element) == "".join(element.itertext())

@@ -17,6 +17,7 @@ from trafilatura.settings import Document, Extractor
 from .body_clean import clean_blocks
 from .body_prune import ProseBlock, densest_prose, prune_page, story_region
 from .body_recover import recover_dropped_blocks
+from .body_rules import inner_text
 from .body_render import render_html, render_text
 
 # trafilatura's main extractor alone (fast=True) is ~40% cheaper than its default cascade,
@@ -90,7 +91,7 @@ def _extract_region(region: _Element) -> _Element | None:
 
 
 def _squashed(root: _Element | None) -> str:
-    return "" if root is None else "".join("".join(root.itertext()).split())
+    return "" if root is None else "".join(inner_text(root).split())
 
 
 def _kept_share(root: _Element | None, prose: ProseBlock) -> float:
@@ -118,7 +119,7 @@ def _missed_story(doc: HtmlElement, root: _Element | None) -> _Element | None:
 
 
 def _text_length(root: _Element | None) -> int:
-    return 0 if root is None else len("".join(root.itertext()))
+    return 0 if root is None else len(inner_text(root))
 
 
 def extract_body(doc: HtmlElement, url: str | None = None, headline: str | None = None) -> Body:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from lxml.etree import XPath, _Element, strip_elements
 from lxml.html import HtmlElement
 
-from .body_rules import CAPTION_CREDIT, CREDIT
+from .body_rules import CAPTION_CREDIT, CREDIT, inner_text
 
 # Classes the embed scripts of social networks look for; the blockquote holds the post's text.
 _EMBED_CLASS = re.compile(r"\b(twitter-tweet|twitter-video|instagram-media|tiktok-embed|"
@@ -113,7 +113,7 @@ def _story_parts(doc: HtmlElement) -> dict[tuple[str, str], list[_Element]]:
         lowered = css.lower()
         if not css or not _STORY_CLASS.search(lowered) or _NOT_STORY_CLASS.search(lowered):
             continue
-        if len(paragraph.text_content()) < _MIN_PARAGRAPH_CHARS:
+        if len(inner_text(paragraph)) < _MIN_PARAGRAPH_CHARS:
             continue
         members = groups[(parent.tag, css)]
         if not members or members[-1] is not parent:
@@ -146,11 +146,11 @@ def keep_wrapped_story(doc: HtmlElement) -> None:
     text, these are not furniture.
     """
     body = doc.find("body")
-    total = len(body.text_content()) if body is not None else 0
+    total = len(inner_text(body)) if body is not None else 0
     if not total:
         return
     for element in list(doc.iter(*_WRAPPING_FURNITURE)):
-        if element.getparent() is not None and (len(element.text_content()) * 2 > total
+        if element.getparent() is not None and (len(inner_text(element)) * 2 > total
                                                 or element.tag == "noscript" and _holds_prose(element)):
             element.drop_tag()
 
@@ -159,7 +159,7 @@ def _holds_prose(noscript: _Element) -> bool:
     """A <noscript> with paragraphs of prose: the story's copy for readers without JavaScript
     (Blogger's templates render the post from a script and keep this copy), however much
     sidebar text the page has. Tracking pixels and "enable JavaScript" notes are short."""
-    paragraphs = [p for p in noscript.iter("p") if len(p.text_content().split()) >= _NOSCRIPT_PARAGRAPH_WORDS]
+    paragraphs = [p for p in noscript.iter("p") if len(inner_text(p).split()) >= _NOSCRIPT_PARAGRAPH_WORDS]
     return len(paragraphs) >= _NOSCRIPT_PARAGRAPHS
 
 
@@ -185,7 +185,7 @@ def story_region(doc: HtmlElement) -> Region:
     The article is where the text is; handing trafilatura that region instead of the whole
     page makes its per-node pruning much cheaper without changing what it can choose from.
     """
-    weight: dict[_Element, int] = defaultdict(int)
+    own: dict[_Element, int] = defaultdict(int)
     total = 0
     for text in _LONG_TEXTS(doc):  # XPath in C: no Python proxy for every element of the page
         holder = text.getparent()
@@ -194,9 +194,14 @@ def story_region(doc: HtmlElement) -> Region:
         if holder is None:
             continue
         total += len(text)
-        weight[holder] += len(text)
+        own[holder] += len(text)
+    # each holder's text added up its ancestors once, not once per text node of it; holders in
+    # the order first seen, so elements enter ``weight`` as a walk per text node would add them
+    weight: dict[_Element, int] = defaultdict(int)
+    for holder, chars in own.items():
+        weight[holder] += chars
         for ancestor in holder.iterancestors():
-            weight[ancestor] += len(text)
+            weight[ancestor] += chars
     enough = [e for e, w in weight.items() if w >= _REGION_SHARE * total]
     region = min(enough, key=lambda e: weight[e], default=None)
     # one level up keeps a lead or standfirst that sits next to the body container
@@ -301,10 +306,12 @@ _MAX_PROSE_LINK_SHARE = 0.5
 
 def _is_prose_line(element: _Element) -> bool:
     """Text of a sentence or more, with few links, as a paragraph would hold."""
-    text = " ".join(element.text_content().split())
-    if len(text.split()) < _MIN_PROSE_WORDS or not _SENTENCE_END.search(text):
+    # (inner_text, not text_content: the same string from one C call instead of an XPath evaluation)
+    words = inner_text(element).split()
+    text = " ".join(words)
+    if len(words) < _MIN_PROSE_WORDS or not _SENTENCE_END.search(text):
         return False
-    linked = sum(len(" ".join(a.text_content().split())) for a in element.iter("a"))
+    linked = sum(len(" ".join(inner_text(a).split())) for a in element.iter("a"))
     return linked <= _MAX_PROSE_LINK_SHARE * len(text)
 
 
@@ -486,7 +493,7 @@ def densest_prose(doc: HtmlElement) -> ProseBlock | None:
             if story is not first_story:
                 continue
         if parent is not None:
-            texts[parent].append(paragraph.text_content())
+            texts[parent].append(inner_text(paragraph))
     if not texts:
         return None
     best = max(texts, key=lambda e: sum(len(t) for t in texts[e]))

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from lxml.etree import Element, SubElement, _Element
 
 from ..normalize.text import collapse_space, squash_space
+from .body_rules import inner_text
 
 # Elements that flow inside a line of text; every other element starts a block of its own.
 _INLINE = frozenset(
@@ -166,7 +167,10 @@ def _runs(container: _Element, holding: set[_Element], out: list[_Candidate] | N
 
 def _has_content(run: list[object]) -> bool:
     """Not only the white space between two blocks (most runs): nothing to read back there."""
-    return any(not isinstance(piece, str) or not piece.isspace() for piece in run)
+    for piece in run:  # a loop, not any() over a generator: asked at every block boundary
+        if not isinstance(piece, str) or not piece.isspace():
+            return True
+    return False
 
 
 class _without_tail:
@@ -181,7 +185,7 @@ class _without_tail:
 def _element_text(element: _Element) -> str:
     """The text of an element without its tail, a ``<br>`` read as a line break."""
     if next(element.iter("br"), None) is None:
-        return "".join(element.itertext())  # in C: most blocks hold no line break
+        return inner_text(element)  # most blocks hold no line break
     if element.tag == "br":
         return "\n"
     parts = [element.text or ""]
@@ -242,7 +246,7 @@ def _kept(root: _Element) -> _Kept:
     pieces, starts, blocks = [], [], []
     offset = 0
     for block in root:
-        text = squash_space("".join(block.itertext()) + (block.tail or ""))
+        text = squash_space(inner_text(block) + (block.tail or ""))
         starts.append(offset)
         blocks.append(block)
         pieces.append(text)
@@ -454,7 +458,7 @@ def _fragment_of(candidate: _Candidate, kept: _Kept, first: int, last: int) -> i
         return None
     for index in range(first + 1, last):
         block = kept.blocks[index]
-        piece = squash_space("".join(block.itertext()))
+        piece = squash_space(inner_text(block))
         if block.tag == "p" and len(piece) >= _MIN_FRAGMENT_CHARS and piece in candidate.squashed:
             return index
     return None
@@ -505,7 +509,7 @@ def _split_glued(root: _Element, kept: _Kept, candidates: list[_Candidate],
         block = kept.blocks[block_index]
         if block.tag != "p" or any(c.kind == "other" for c in parts):
             continue
-        if "".join(c.squashed for c in parts) != squash_space("".join(block.itertext())):
+        if "".join(c.squashed for c in parts) != squash_space(inner_text(block)):
             continue
         new = _rebuilt(parts)
         new[-1].tail = block.tail
@@ -519,7 +523,7 @@ def _split_glued(root: _Element, kept: _Kept, candidates: list[_Candidate],
 def strip_tool_text(root: _Element) -> None:
     """Take "[edit]"-style tool links out of the headings trafilatura kept."""
     for heading in root.iter("head"):
-        text = "".join(heading.itertext())
+        text = inner_text(heading)
         if "[" in text and _TOOL_TEXT.search(text):
             tail = heading.tail
             for child in list(heading):

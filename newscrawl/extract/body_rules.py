@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from lxml.etree import _Element
+from lxml.etree import _Element, tostring
 
 from ..normalize.text import collapse_space
 
@@ -167,16 +167,26 @@ _MAX_BOX_LABEL_WORDS = 6  # "Das könnte Sie auch interessieren"
 _WORD = re.compile(r"\w+")
 
 
+def inner_text(element: _Element) -> str:
+    """The text of an element and its descendants, without its tail: ``"".join(element.itertext())``.
+
+    Serialised in one C call; itertext makes a Python string of every text node first, which
+    costs twice as much on the blocks extraction reads.
+    """
+    text: str = tostring(element, method="text", encoding=str, with_tail=False)
+    return text
+
+
 def block_text(block: _Element) -> str:
     """All text of a block, whitespace collapsed."""
-    return collapse_space("".join(block.itertext()))
+    return collapse_space(inner_text(block))
 
 
 def link_share(block: _Element, text: str) -> float:
     """Share of the block's characters that sit inside links."""
     if not text:
         return 0.0
-    linked = sum(len(collapse_space("".join(ref.itertext()))) for ref in block.iter("ref"))
+    linked = sum(len(collapse_space(inner_text(ref))) for ref in block.iter("ref"))
     return min(1.0, linked / len(text))
 
 

@@ -113,7 +113,9 @@ def repair_mojibake(text: str) -> str:
 
 
 def _has_mojibake_lead(text: str) -> bool:
-    return "Ã" in text or "â€" in text or "Â" in text
+    # "€" first: a two-character search costs ten times a one-character one over a page
+    # holding any character beyond Latin-1 (most pages), and few pages hold a euro sign.
+    return "Ã" in text or "Â" in text or ("€" in text and "â€" in text)
 
 
 def _strict_utf8(data: bytes) -> str | None:
@@ -140,9 +142,23 @@ def unusable_body(body: bytes, content_type: str | None, status: int = 200) -> t
     return None
 
 
+# The last text decode_html returned that is exactly the strict UTF-8 decoding of its bytes,
+# with those bytes: the page parser hands libxml2 UTF-8, and encoding a page that holds any
+# character beyond Latin-1 costs three times its decoding. Compared by identity, so another
+# text, even an equal one, never gets these bytes.
+_last_utf8: tuple[str, bytes] | None = None
+
+
+def utf8_source(text: str) -> bytes | None:
+    """The bytes ``text`` was decoded from, when decode_html returned it last and they are its UTF-8."""
+    last = _last_utf8
+    return last[1] if last is not None and last[0] is text else None
+
+
 def decode_html(data: bytes, content_type: str | None = None) -> str:
     """Text of an HTML document given its bytes and the HTTP Content-Type header, if any."""
-    text = _strict_utf8(data)
+    global _last_utf8  # noqa: PLW0603 - see _last_utf8
+    strict = text = _strict_utf8(data)
     if text is None:
         encoding = detect_encoding(data, content_type)
         text = data.decode(encoding, errors="replace")
@@ -151,4 +167,7 @@ def decode_html(data: bytes, content_type: str | None = None) -> str:
     # bytes.translate finds control bytes at C speed; the regex pass then runs on few pages.
     if len(data.translate(None, _NOT_XML_BYTES)) != len(data) or "\ufffe" in text or "\uffff" in text:
         text = _NOT_XML_CHARS.sub("", text)
-    return repair_mojibake(text)
+    text = repair_mojibake(text)
+    # each step above returns its input itself when it changes nothing
+    _last_utf8 = (text, data) if text is strict else None
+    return text

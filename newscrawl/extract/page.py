@@ -21,6 +21,7 @@ from .bylines import extract_credits_raw, site_names
 from .headline import extract_headline
 from .dates import extract_date_candidates
 from .classify import judge_page_type
+from .encoding import utf8_source
 from .errors import EmptyBody, NotHtml, not_an_article
 from .shell import RENDERING_HINT, SHELL_MAX_VISIBLE_CHARS, is_javascript_shell
 from .structured import StructuredData, parse_structured_data
@@ -62,11 +63,13 @@ def parse_html(html: str) -> HtmlElement:
     """Parse a document once; every extractor shares the tree. Raises NotHtml if impossible."""
     if not html or html.isspace():  # stops at the first character that is not a space: no copy
         raise NotHtml("empty document")
+    source = utf8_source(html)
     # an XML declaration's encoding is the bytes', which are gone: only the text is left
-    html = _XML_DECLARATION.sub("", html, count=1)
+    stripped = _XML_DECLARATION.sub("", html, count=1)
+    # lone surrogates (text decoded elsewhere with errors="surrogateescape") cannot be UTF-8
+    data = source if source is not None and stripped is html else stripped.encode("utf-8", "replace")
     try:
-        # lone surrogates (text decoded elsewhere with errors="surrogateescape") cannot be UTF-8
-        doc = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=_PARSER)
+        doc = lxml.html.document_fromstring(data, parser=_PARSER)
     except (lxml.etree.ParserError, ValueError) as exc:
         raise NotHtml(str(exc)) from exc
     if doc is None:
