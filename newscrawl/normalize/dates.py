@@ -52,7 +52,6 @@ _AGO_UNITS = {"sec": "seconds", "sek": "seconds", "seg": "seconds", "min": "minu
               "hr": "hours", "hou": "hours", "stu": "hours", "heu": "hours", "hor": "hours",
               "day": "days", "tag": "days", "jou": "days", "día": "days", "dia": "days",
               "wee": "weeks", "woc": "weeks", "sem": "weeks"}
-# A clock time; a text with no other digit has no day in it ("9:24 pm ET").
 # Arabic names the months three ways: Egyptian and Gulf media write the Latin-derived names
 # dateparser knows (أبريل); the Levant the Syriac ones (نيسان, كانون الثاني); the Maghreb the
 # French-derived ones (أفريل, جوان). The other two are read as the first.
@@ -76,6 +75,7 @@ _ARABIC_MONTH = re.compile(
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 # "24 نيسان / أبريل 2020": one month under two names; either may be the one a locale knows.
 _TWO_MONTH_NAMES = re.compile(r"([^\W\d_]{3,12})\s*/\s*([^\W\d_]{3,12})(?=,?\s*(?:19|20)\d{2})")
+# A clock time; a text with no other digit has no day in it ("9:24 pm ET").
 _CLOCK_TIME = re.compile(r"\d{1,2}[:.h]\d{2}(?::\d{2})?")
 _CLOCK_UNITS = re.compile(r"min|hour|hr|stund|heure|hora|\bore\b|uur", re.I)
 _WORD = re.compile(r"[^\W\d_]{3,}")
