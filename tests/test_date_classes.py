@@ -149,3 +149,15 @@ def test_a_numeric_date_either_order_reads_takes_the_order_of_the_page_s_other_t
     assert (dates(head, "")[0] or "")[:10] == "2022-05-10"  # 14 minutes before its last change
     alone = '<meta property="article:published_time" content="10/05/2022 05:22 pm">'
     assert (dates(alone, "")[0] or "")[:10] == "2022-10-05"  # markup's month-first order, unopposed
+
+
+def test_the_day_in_the_url_keeps_the_structured_date_over_a_shown_update() -> None:
+    # The page shows only its last update, which dateModified records too; the URL's day
+    # (written without leading zeros, as Vox Media's CMS does) agrees with datePublished.
+    ld = {"@type": "NewsArticle", "headline": "Air pollution in Delhi", "datePublished": "2019-11-08T15:30:00-05:00",
+          "dateModified": "2019-11-13T10:28:18-05:00"}
+    body = '<p class="byline">Nov 13, 2019, 10:28am EST</p>'
+    url = "https://news.example.com/science/2019/11/8/20948348/delhi-air-pollution"
+    assert (dates("", body, ld, url=url)[0] or "")[:10] == "2019-11-08"
+    # Without the URL's word, the shown update is the reader's date, as before.
+    assert (dates("", body, ld)[0] or "")[:10] == "2019-11-13"

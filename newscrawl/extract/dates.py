@@ -55,6 +55,8 @@ _URL_DATE = re.compile(
 _URL_DATE_DAY_FIRST = re.compile(
     rf"[/_-](0[1-9]|[12]\d|3[01])([-_.])(0[1-9]|1[0-2])\2({_URL_YEAR})(?=[/_.-]|$)"
 )
+# Vox Media and others drop the leading zeros, but only between slashes: /2019/11/8/20948348/.
+_URL_DATE_UNPADDED = re.compile(rf"/({_URL_YEAR})/([1-9]|1[0-2])/([1-9]|[12]\d|3[01])(?=/)")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _MAX_RAW = 120
 MetaIndex = Mapping[str, list[str]]
@@ -109,10 +111,13 @@ def url_date(url: str) -> RawDate | None:
     False
     >>> url_date("https://example.com/lokales/29-10-2021/rathaus")
     RawDate(text='2021-10-29', source='url')
+    >>> url_date("https://example.com/science/2019/11/8/20948348/air-quality")
+    RawDate(text='2019-11-08', source='url')
     """
     path = url.split("?", 1)[0].split("://", 1)[-1]
     found = [(m.start(), m[1], m[3] or m[4], m[5]) for m in _URL_DATE.finditer(path)]
     found += [(m.start(), m[4], m[3], m[1]) for m in _URL_DATE_DAY_FIRST.finditer(path)]
+    found += [(m.start(), m[1], m[2], m[3]) for m in _URL_DATE_UNPADDED.finditer(path)]
     for _, year, month, day in sorted(found):
         try:
             # The year range is in the patterns; a future date is refused where the fetch time is known.

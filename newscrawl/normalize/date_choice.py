@@ -140,6 +140,10 @@ def _confirmed(primary: Candidate, published: list[Candidate], modified: list[Ca
     # it is often the very element the visible date was read from.
     structured = list(takewhile(lambda c: c.raw.source not in _UNSTRUCTURED, published))
     structured += [c for c in published[len(structured) :] if c.raw.source == "meta"]
+    if any(c.parsed.day == primary.parsed.day for c in confirmers):
+        # The URL's day (or the shown one) agrees with the structured value: a second shown
+        # date is the last update's, not a correction of it.
+        return primary
     for confirmer in confirmers:
         if confirmer.parsed.day == primary.parsed.day:
             return primary
