@@ -51,6 +51,7 @@ _NEVER_TEXT = ("head", "script", "style", "noscript", "template", "svg", "iframe
 
 # A <noscript> holding this many paragraphs of this many words is a copy of the story.
 _NOSCRIPT_PARAGRAPHS, _NOSCRIPT_PARAGRAPH_WORDS = 3, 20
+XPATH_FIRST_H1 = XPath("(//h1)[1]")
 # Of those, the tags that can wrap ordinary content (the others hold code or controls only).
 _WRAPPING_FURNITURE = ("noscript", "button", "nav", "footer", "aside", "template", "object")
 
@@ -151,7 +152,8 @@ def keep_wrapped_story(doc: HtmlElement) -> None:
         return
     for element in list(doc.iter(*_WRAPPING_FURNITURE)):
         if element.getparent() is not None and (len(inner_text(element)) * 2 > total
-                                                or element.tag == "noscript" and _holds_prose(element)):
+                                                or element.tag == "noscript" and _holds_prose(element)
+                                                or element.tag == "aside" and _holds_headed_story(element)):
             element.drop_tag()
 
 
@@ -161,6 +163,15 @@ def _holds_prose(noscript: _Element) -> bool:
     sidebar text the page has. Tracking pixels and "enable JavaScript" notes are short."""
     paragraphs = [p for p in noscript.iter("p") if len(inner_text(p).split()) >= _NOSCRIPT_PARAGRAPH_WORDS]
     return len(paragraphs) >= _NOSCRIPT_PARAGRAPHS
+
+
+def _holds_headed_story(aside: _Element) -> bool:
+    """An <aside> holding the page's <h1> and prose under it: some CMSs set the whole story
+    column in one (rnz.de's "direct content"); a sidebar box has no headline of the page."""
+    headline = next(aside.iter("h1"), None)
+    if headline is None or next(iter(XPATH_FIRST_H1(aside.getroottree())), None) is not headline:
+        return False
+    return any(len(inner_text(p).split()) >= _NOSCRIPT_PARAGRAPH_WORDS for p in aside.iter("p"))
 
 
 def drop_invisible(doc: HtmlElement) -> None:
