@@ -113,3 +113,23 @@ def test_a_site_name_joined_by_an_ampersand_is_not_two_people() -> None:
     assert not found.people and found.sites == ["Jobs & Hire"]
     assert [n for n, _ in normalize_credits(["Jane Roe & John Doe"], frozenset({"jobshire"})).people] == \
         ["Jane Roe", "John Doe"]
+
+
+def people_and_agencies(raw: str) -> tuple[list[str], list[str]]:
+    found = normalize_credits([raw])
+    return [name for name, _ in found.people], found.agencies
+
+
+@pytest.mark.parametrize(("raw", "names", "agencies"), [
+    ("By TOM ROE, AP Auto Writer", ["Tom Roe"], ["AP"]),  # the agency's job title: the agency
+    ("By Jane Roe, AP Medical Writer", ["Jane Roe"], ["AP"]),
+    ("Jane Roe Associated Press Published 11:34 a.m. ET Nov. 19, 2019", ["Jane Roe"], ["Associated Press"]),
+    ("Reuters, Washington, Nov 20 2019, 11:06am ist", [], ["Reuters"]),  # the agency's dateline
+    ("Detroit News wire services", [], ["Detroit News wire services"]),  # no person before the agency
+])
+def test_an_agency_beside_a_writer_is_the_agency_credit(raw: str, names: list[str], agencies: list[str]) -> None:
+    assert people_and_agencies(raw) == (names, agencies)
+
+
+def test_a_date_label_glued_to_the_credit_ends_it() -> None:
+    assert people("By Jane Roe, Site StaffUpdated: 18 Nov 2019 9:38 pmPosted: 18 Nov 2019 8:11 pm") == ["Jane Roe"]

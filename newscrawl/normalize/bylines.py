@@ -23,7 +23,9 @@ SEGMENTS = re.compile(
     # "Jane Roe. Example Radio": a sentence stop after a word (not after an initial).
     r"|(?<=[a-zà-ÿ]{2})\.\s+(?=[A-ZÀ-Þ])"
     # Text of two elements run together: "Jane RoeQuelle: dpa".
-    r"|(?<=[a-zäöüß])(?=(?:Quelle|Source|Fuente|Fotos?|Bild|Bilder)\s*:))\s*"
+    r"|(?<=[a-zäöüß])(?=(?:Quelle|Source|Fuente|Fotos?|Bild|Bilder)\s*:)"
+    # ... and a date label glued to it: "IGN StaffUpdated: 18 Nov 2019".
+    r"|(?<=[a-zäöüß])(?=(?:Updated|Posted|Published|Aktualisiert|Veröffentlicht|Publié|Publicado)\s*:))\s*"
 )
 # Credits for other work than writing: "Fotos: John Doe", "Edited by Sam Poe".
 _OTHER_WORK = re.compile(
@@ -148,6 +150,9 @@ def _strip_roles(part: str) -> str:
     while words and _is_role(words[-1]) and len(words) > 1:
         words.pop()
         roles += 1
+    if roles and len(words) > 1 and agency_name(words[0]) and words[0][:1].isupper():
+        # "AP Auto Writer", "AP Medical Writer": the agency's job title, the agency its credit.
+        return words[0]
     # "Ben Silverman Games Editor": the desk before a job title goes with it.
     while roles and len(words) > 2 and words[-1].strip(",.").lower() in DESK_WORDS:
         words.pop()
@@ -211,13 +216,15 @@ def _handle_as_name(part: str) -> str:
 
 def _drop_places(parts: list[str]) -> list[str]:
     """In "Jane Roe, London, John Doe" the lone capitalised word is the place the writer files from."""
-    if len(parts) < 2 or not any(len(p.split()) > 1 for p in parts):
+    if len(parts) < 2 or not any(len(p.split()) > 1 or agency_name(p) for p in parts):
         return parts
-    kept = []
+    kept: list[str] = []
     seen_full_name = False
     for part in parts:
         lone = len(part.split()) == 1 and part[:1].isupper() and not part.isupper()
-        if lone and seen_full_name and agency_name(part) is None:
+        after_agency = bool(kept) and agency_name(kept[-1]) is not None
+        # "Reuters, Washington, Nov 20": the agency's dateline place.
+        if lone and (seen_full_name or after_agency) and agency_name(part) is None:
             continue
         # "Jane Roe, em São Paulo" / "in London": where she filed from.
         if _FILED_FROM.match(part):
@@ -281,6 +288,9 @@ def split_credit(raw: str, site_names: frozenset[str] = frozenset()) -> Credits:
             credits.sites.append(part)
         elif agency := agency_name(part):
             credits.agencies.append(agency)
+        elif glued := _person_and_agency(part):
+            credits.people.append((titlecase_name(glued[0]), raw))
+            credits.agencies.append(glued[1])
         elif is_organisation(part):
             organisations.append(part)
         else:
@@ -289,6 +299,26 @@ def split_credit(raw: str, site_names: frozenset[str] = frozenset()) -> Credits:
     if not credits.people:
         credits.agencies.extend(organisations)
     return _drop_initials(credits)
+
+
+# Agencies whose one-word name is no ordinary word, so that it may end a person's credit.
+_DISTINCT_AGENCIES = frozenset({"reuters", "dpa", "afp", "bloomberg", "xinhua", "kyodo", "tass", "yonhap",
+                                "ritzau", "belga", "kathpress", "notimex", "efe", "ansa", "upi", "ap"})
+
+
+def _person_and_agency(part: str) -> tuple[str, str] | None:
+    """"Tom Davies Associated Press" -> ("Tom Davies", "Associated Press"): two elements' text run
+    together, the writer's name and the agency's."""
+    words = part.split()
+    for size in (3, 2, 1):
+        if len(words) - size < 2:
+            continue
+        tail = " ".join(words[-size:])
+        person = " ".join(words[:-size])
+        if (agency := agency_name(tail)) and (size > 1 or tail.lower() in _DISTINCT_AGENCIES) \
+                and not is_organisation(person):
+            return person, agency
+    return None
 
 
 def _is_kicker(segment: str, after: list[str]) -> bool:
