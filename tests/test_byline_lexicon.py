@@ -133,3 +133,26 @@ def test_an_agency_beside_a_writer_is_the_agency_credit(raw: str, names: list[st
 
 def test_a_date_label_glued_to_the_credit_ends_it() -> None:
     assert people("By Jane Roe, Site StaffUpdated: 18 Nov 2019 9:38 pmPosted: 18 Nov 2019 8:11 pm") == ["Jane Roe"]
+
+
+def test_a_profile_link_in_a_paragraph_of_the_story_is_a_mention() -> None:
+    body = ('<article><h1>Troops remain</h1><p>Roughly 13,000 troops remain in the country. US President '
+            '<a href="/topics/people/jane-roe.html">Jane Roe</a> has been eager to withdraw them, but the chairman '
+            'of the joint chiefs said a full withdrawal would take many more months.</p></article>')
+    assert credits(body) == []
+
+
+@pytest.mark.parametrize("mark", ["statement-author", "quote-author", "claim-author"])
+def test_the_speaker_of_a_quoted_claim_is_no_author(mark: str) -> None:
+    body = (f'<article><h1>Fact check: the camp</h1><div class="statement"><div class="{mark}">Jane Roe</div>'
+            '<p>The militants threatened families wishing to leave the camp.</p></div>'
+            '<p>The claim is misleading.</p></article>')
+    assert credits(body) == []
+
+
+def test_an_opinion_column_s_comment_header_holding_the_headline_gives_its_author() -> None:
+    # "Kommentar" sites mark the opinion column's header "comment"; reader comments never hold the <h1>.
+    body = ('<div class="page-commentHeader"><article class="ArticleHeaderComment"><h1>What the ruling changes</h1>'
+            '<div class="ArticleHeaderComment_author"><span class="Author_name">Jane Roe, CMS</span></div>'
+            '</article></div><div class="comments"><div class="comment-author">John Doe</div></div>')
+    assert people(*credits(body)) == ["Jane Roe"]

@@ -8,6 +8,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from ..normalize.bylines import SEGMENTS, normalize_credits
+from .body_rules import inner_text
 from .metadata import clean_text
 
 # Class words of author and byline markup; rel, itemprop, id and data-testid are tested below.
@@ -29,10 +30,15 @@ _FOREIGN_STEMS = (
     "comment", "respond", "reply", "disqus", "related", "recommend", "popular", "newsletter",
     "morefrom", "trending", "teaserlist",
 )
+# Around the story's <h1> a "comment" mark is the opinion column's ("Kommentar", "commentary"
+# header): reader comments never hold the headline.
+_HEADLINE_FOREIGN_STEMS = tuple(stem for stem in _FOREIGN_STEMS if stem != "comment")
 # Marks that exclude only close by: a "post-footer" or "sidebar" far up may hold the byline.
 _NEAR_STEMS = _FOREIGN_STEMS + (
     "sidebar", "widget", "menu", "navigation", "caption", "copyright", "hidden", "overlay",
     "social", "share", "bio", "description", "recipe",
+    # the speaker of a quoted or fact-checked claim, not the writer ("statement-author")
+    "statement", "quote", "claim", "testimonial",
 )
 # Marks of the element itself or its parent: a photographer's credit ("image-author").
 _SELF_STEMS = _NEAR_STEMS + ("avatar", "gravatar", "image", "photo", "picture")
@@ -75,7 +81,7 @@ def _is_foreign(element: HtmlElement) -> bool:
             return True
         stems = _SELF_STEMS if depth <= 1 else _NEAR_STEMS if depth <= _NEAR else _FOREIGN_STEMS
         if _has_foreign_mark(node, stems) and not (depth and _holds_headline(node)
-                                                   and not _has_foreign_mark(node, _FOREIGN_STEMS)):
+                                                   and not _has_foreign_mark(node, _HEADLINE_FOREIGN_STEMS)):
             return True
         node, depth = node.getparent(), depth + 1
     return False
@@ -154,7 +160,17 @@ _PROFILE_HREF = re.compile(
 
 
 def _is_profile_link(element: HtmlElement) -> bool:
-    return element.tag == "a" and bool(_PROFILE_HREF.search(element.get("href") or ""))
+    return element.tag == "a" and bool(_PROFILE_HREF.search(element.get("href") or "")) and not _in_prose(element)
+
+
+_PROSE_WORDS = 25
+
+
+def _in_prose(link: HtmlElement) -> bool:
+    """A link inside a paragraph of running text: the story mentions a person ("US President
+    <a href="/topics/people/donald-trump.html">Donald Trump</a> has been eager ..."), no byline."""
+    paragraph = next(link.iterancestors("p"), None)
+    return paragraph is not None and len(inner_text(paragraph).split()) >= _PROSE_WORDS
 
 
 def _is_strong(element: HtmlElement) -> bool:
