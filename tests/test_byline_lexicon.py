@@ -156,3 +156,21 @@ def test_an_opinion_column_s_comment_header_holding_the_headline_gives_its_autho
             '<div class="ArticleHeaderComment_author"><span class="Author_name">Jane Roe, CMS</span></div>'
             '</article></div><div class="comments"><div class="comment-author">John Doe</div></div>')
     assert people(*credits(body)) == ["Jane Roe"]
+
+
+@pytest.mark.parametrize(("raw", "names"), [
+    ("Jane Roe and John Q. Doe Sioux Falls Argus Leader", ["Jane Roe", "John Q. Doe"]),
+    ("Jane van Roe The Palm Beach Post", ["Jane van Roe"]),
+])
+def test_a_writer_s_paper_run_after_the_name_goes(raw: str, names: list[str]) -> None:
+    assert people(raw) == names
+
+
+def test_words_of_a_sentence_are_no_name_but_a_lower_case_user_name_is() -> None:
+    # What is left of "selbst ist der Mann" once the site's name "selbst" goes.
+    assert people("ist der Mann") == [] and people("marcos lópez") == ["marcos lópez"]
+    assert normalize_credits(["bergportal GmbH"]).agencies == ["bergportal GmbH"]
+
+
+def test_the_city_after_an_arabic_writer_s_name_is_the_dateline() -> None:
+    assert people("حسام أبو العلا - القاهرة") == ["حسام أبو العلا"]

@@ -82,6 +82,7 @@ _AFFILIATION = re.compile(
 _FILED_FROM = re.compile(r"^(?:in|em|en|aus|from|à|desde|depuis)\s+[A-ZÀ-Þ]")
 _INITIALS = re.compile(r"^(?:\w\.)+$")
 _PARENTHESES = re.compile(r"\s*\(([^()]*)\)")
+_ARABIC = re.compile("[\u0600-\u06ff]")
 _PARTICLES = frozenset({"van", "der", "de", "den", "von", "da", "del", "la", "le", "di", "du", "zu", "dos"})
 
 
@@ -181,7 +182,17 @@ def _is_plausible(part: str) -> bool:
     words = part.split()
     if len(words) > 7 or len(part) > 70 or part.endswith(("?", "!")):
         return False
+    if _is_phrase(words) and not is_organisation(part):  # "bergportal GmbH" is a firm's name
+        return False
     return not all(_is_role(w) for w in words)
+
+
+def _is_phrase(words: list[str]) -> bool:
+    """Words of a sentence, not a name: lower case first, capitals later ("ist der Mann" left of
+    the site's name "selbst ist der Mann"); a name written all in lower case is a user's choice."""
+    first = words[0]
+    return (len(words) > 1 and first[:1].islower() and first not in _PARTICLES
+            and any(w[:1].isupper() for w in words[1:]))
 
 
 def clean_segment(segment: str) -> list[str]:
@@ -221,7 +232,8 @@ def _drop_places(parts: list[str]) -> list[str]:
     kept: list[str] = []
     seen_full_name = False
     for part in parts:
-        lone = len(part.split()) == 1 and part[:1].isupper() and not part.isupper()
+        # a word in capitals or in Arabic script, whose names have two words or more
+        lone = len(part.split()) == 1 and (part[:1].isupper() and not part.isupper() or bool(_ARABIC.match(part)))
         after_agency = bool(kept) and agency_name(kept[-1]) is not None
         # "Reuters, Washington, Nov 20": the agency's dateline place.
         if lone and (seen_full_name or after_agency) and agency_name(part) is None:
@@ -291,6 +303,8 @@ def split_credit(raw: str, site_names: frozenset[str] = frozenset()) -> Credits:
         elif glued := _person_and_agency(part):
             credits.people.append((titlecase_name(glued[0]), raw))
             credits.agencies.append(glued[1])
+        elif writer := _before_paper_name(part):
+            credits.people.append((titlecase_name(writer), raw))
         elif is_organisation(part):
             organisations.append(part)
         else:
@@ -299,6 +313,30 @@ def split_credit(raw: str, site_names: frozenset[str] = frozenset()) -> Credits:
     if not credits.people:
         credits.agencies.extend(organisations)
     return _drop_initials(credits)
+
+
+# Last words of newspaper names: "Sioux Falls Argus Leader", "Detroit Free Press".
+_PAPER_WORDS = frozenset({
+    "times", "post", "news", "herald", "tribune", "journal", "gazette", "leader", "courier", "chronicle",
+    "register", "star", "press", "record", "observer", "examiner", "dispatch", "inquirer", "enquirer",
+    "bulletin", "telegraph", "mirror", "express", "standard", "independent", "guardian", "globe", "sun",
+    "sentinel", "statesman", "democrat", "republican", "daily", "today", "zeitung", "kurier", "anzeiger",
+    "rundschau", "nachrichten", "tagblatt",
+})
+_MIN_NAME_AND_PAPER = 4
+
+
+def _before_paper_name(part: str) -> str | None:
+    """"Trevor J. Mitchell Sioux Falls Argus Leader" -> "Trevor J. Mitchell": a network's byline
+    runs the writer's paper after the name. The name is two words, three with an initial or a
+    particle in the middle."""
+    words = part.split()
+    if len(words) < _MIN_NAME_AND_PAPER or words[-1].lower() not in _PAPER_WORDS:
+        return None
+    size = 3 if _INITIALS.match(words[1]) or words[1].lower() in _PARTICLES else 2
+    if len(words) - size < 2 or not all(w[:1].isupper() for w in words[:size] if w.lower() not in _PARTICLES):
+        return None
+    return " ".join(words[:size])
 
 
 # Agencies whose one-word name is no ordinary word, so that it may end a person's credit.
