@@ -86,6 +86,11 @@ def test_url_date_leads_when_the_page_has_no_structured_date():
     # Day first, as European CMSs write it.
     ("https://example.com/lokales/29-10-2021/rathaus", "2021-10-29"),
     ("https://example.com/lokales/rathaus-29.10.2021.html", "2021-10-29"),
+    # Without leading zeros between slashes, and with the month's English abbreviation.
+    ("https://example.com/science/2019/11/8/20948348/air", "2019-11-08"),
+    ("https://example.com/science/2019/1/15/story", "2019-01-15"),
+    ("https://example.com/commentisfree/2019/nov/18/the-view", "2019-11-18"),
+    ("https://example.com/img/2019/11/8.jpg", None),
     # Days that do not exist are IDs, not dates.
     ("https://example.com/a/20200231/story", None),
     ("https://example.com/a/31-02-2021/story", None),

@@ -57,6 +57,9 @@ _URL_DATE_DAY_FIRST = re.compile(
 )
 # Vox Media and others drop the leading zeros, but only between slashes: /2019/11/8/20948348/.
 _URL_DATE_UNPADDED = re.compile(rf"/({_URL_YEAR})/([1-9]|1[0-2])/([1-9]|[12]\d|3[01])(?=/)")
+# The Guardian's form, the month as an English abbreviation: /2019/nov/18/.
+_URL_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_URL_DATE_MONTH_NAME = re.compile(rf"/({_URL_YEAR})/({'|'.join(_URL_MONTHS)})/(0[1-9]|[12]\d|3[01])(?=/)")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _MAX_RAW = 120
 MetaIndex = Mapping[str, list[str]]
@@ -113,11 +116,14 @@ def url_date(url: str) -> RawDate | None:
     RawDate(text='2021-10-29', source='url')
     >>> url_date("https://example.com/science/2019/11/8/20948348/air-quality")
     RawDate(text='2019-11-08', source='url')
+    >>> url_date("https://example.com/commentisfree/2019/nov/18/the-view")
+    RawDate(text='2019-11-18', source='url')
     """
     path = url.split("?", 1)[0].split("://", 1)[-1]
     found = [(m.start(), m[1], m[3] or m[4], m[5]) for m in _URL_DATE.finditer(path)]
     found += [(m.start(), m[4], m[3], m[1]) for m in _URL_DATE_DAY_FIRST.finditer(path)]
     found += [(m.start(), m[1], m[2], m[3]) for m in _URL_DATE_UNPADDED.finditer(path)]
+    found += [(m.start(), m[1], str(_URL_MONTHS.index(m[2]) + 1), m[3]) for m in _URL_DATE_MONTH_NAME.finditer(path)]
     for _, year, month, day in sorted(found):
         try:
             # The year range is in the patterns; a future date is refused where the fetch time is known.
