@@ -174,3 +174,16 @@ def test_words_of_a_sentence_are_no_name_but_a_lower_case_user_name_is() -> None
 
 def test_the_city_after_an_arabic_writer_s_name_is_the_dateline() -> None:
     assert people("حسام أبو العلا - القاهرة") == ["حسام أبو العلا"]
+
+
+@pytest.mark.parametrize("line", ['<p class="credit">JIJI</p>', "<div>Reuters</div>", "<span>(dpa)</span>"])
+def test_an_agency_s_name_alone_beside_the_headline_is_the_credit(line: str) -> None:
+    body = (f"<article><header><hgroup><h1>6,000 masks stolen from a hospital</h1></hgroup>{line}</header>"
+            "<p>Police said on Tuesday that the masks were taken from a storeroom.</p></article>")
+    assert normalize_credits(credits(body)).agencies != []
+
+
+def test_a_word_beside_the_headline_that_is_no_agency_is_no_credit() -> None:
+    body = ("<article><header><h1>6,000 masks stolen from a hospital</h1><p>National</p></header>"
+            "<p>Police said on Tuesday that the masks were taken from a storeroom.</p></article>")
+    assert credits(body) == []

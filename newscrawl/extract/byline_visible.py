@@ -7,6 +7,7 @@ import re
 from lxml import etree
 from lxml.html import HtmlElement
 
+from ..normalize.agencies import agency_name
 from ..normalize.bylines import SEGMENTS, normalize_credits
 from .body_rules import inner_text
 from .metadata import clean_text
@@ -210,7 +211,34 @@ def visible_byline(doc: HtmlElement, sites: frozenset[str]) -> list[str]:
         return found
     # A link to an author's profile page names a writer even where no markup says "byline";
     # looked for only now: most pages are settled above, and every link is a test.
-    return _first_credit([a for a in doc.iter("a") if _is_profile_link(a)], sites)
+    return _first_credit([a for a in doc.iter("a") if _is_profile_link(a)], sites) or _agency_beside_headline(doc)
+
+
+_XPATH_FIRST_H1 = etree.XPath("(//h1)[1]")
+_BESIDE_HEADLINE = 3
+_MAX_AGENCY_LINE = 40
+
+
+def _agency_beside_headline(doc: HtmlElement) -> list[str]:
+    """A line that is only an agency's name, right after the headline or its header: a wire
+    story's credit set without any byline markup ("<h1>…</h1><p class="credit">JIJI</p>")."""
+    headline = next(iter(_XPATH_FIRST_H1(doc)), None)
+    if headline is None:
+        return []
+    header = headline.getparent()
+    nearby = list(headline.itersiblings())[:_BESIDE_HEADLINE]
+    if header is not None and header.tag not in ("body", "html"):
+        nearby += list(header.itersiblings())[:_BESIDE_HEADLINE]
+    for element in nearby:
+        if not isinstance(element.tag, str) or element.tag in _SKIP_TAGS:
+            continue
+        text = clean_text(inner_text(element))
+        if not text or len(text) > _MAX_AGENCY_LINE:
+            continue
+        found = normalize_credits([text])
+        if found.agencies and not found.people and all(agency_name(a) for a in found.agencies):
+            return [text]
+    return []
 
 
 def text_byline(doc: HtmlElement, sites: frozenset[str]) -> list[str]:
