@@ -20,7 +20,7 @@ from newscrawl.extract.page import parse_html
 from newscrawl.extract.structured import parse_structured_data
 from newscrawl.items import Article, Metadata
 from newscrawl.normalize.article import normalize_dates
-from newscrawl.normalize.dates import DateOptions
+from newscrawl.normalize.dates import DateOptions, parse_candidate
 
 STORY = "<p>The council approved the budget on a late vote after a long debate.</p>"
 
@@ -115,6 +115,17 @@ def test_url_date(url, expected):
 ])
 def test_locate_date_in_visible_text(text, located):
     assert locate_date(text) == located
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Posted on the 5th of January 2020", "2020-01-05"),  # British ordinal with "of"
+    ("Date: 03-Feb-2021", "2021-02-03"),  # dashes around the month's abbreviation
+    ("Publicado el 3 de febrero del 2021", "2021-02-03"),  # Latin American "del"
+])
+def test_written_dates_of_other_shapes_are_located_and_read(text, day):
+    located = locate_date(text)
+    parsed = parse_candidate(located, DateOptions()) if located else None
+    assert parsed is not None and parsed.day.isoformat() == day
 
 
 def test_visible_date_right_after_the_headline():

@@ -23,8 +23,8 @@ _NAME = r"[^\W\d_]{3,}\.?"
 # Optional weekday, then day-month-year ("2. November 2013", "04 de mayo de 2022") or
 # month-day-year ("Nov. 2, 2013"); what follows must be a clock time or nothing.
 _DAY_FIRST = re.compile(
-    rf"^(?:(?P<wd>{_NAME}),?\s+)?(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th)?\s*(?:de\s+)?(?P<m>{_NAME})"
-    rf",?\s*(?:de\s+)?(?P<y>\d{{4}})(?P<rest>.*)$",
+    rf"^(?:(?P<wd>{_NAME}),?\s+)?(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th)?(?:\s*|-)(?:de\s+|of\s+)?(?P<m>{_NAME})"
+    rf"(?:,?\s*|-)(?:del?\s+)?(?P<y>\d{{4}})(?P<rest>.*)$",
     re.IGNORECASE,
 )
 _MONTH_FIRST = re.compile(

@@ -20,8 +20,9 @@ _CLOCK = (
 # dateparser then parses only the located text, which keeps it fast and unconfused.
 _LOCATORS = (
     # "24 نيسان / أبريل 2020": Arab media of the Levant name the month twice, local and Latin-derived.
-    re.compile(rf"(?<!\d)\d{{1,2}}\.?\s*(?:de\s+)?(?:{_LEVANT_MONTH}|{_MONTH_WORD})(?:\s*/\s*{_MONTH_WORD})?,?\s*"
-               rf"(?:de\s+)?{_YEAR}{_CLOCK}", re.I),
+    # "5th of January 2020", "03-Feb-2021", "3 de febrero del 2021" too.
+    re.compile(rf"(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?\.?(?:\s*|-)(?:de\s+|of\s+)?(?:{_LEVANT_MONTH}|{_MONTH_WORD})"
+               rf"(?:\s*/\s*{_MONTH_WORD})?(?:,?\s*|-)(?:del?\s+)?{_YEAR}{_CLOCK}", re.I),
     re.compile(rf"\b{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}{_CLOCK}", re.I),
     re.compile(rf"(?<!\d){_YEAR}-\d{{1,2}}-\d{{1,2}}{_CLOCK}"),
     # Year first with dots or slashes, as East Asian sites write it: 2020.07.03 10:00, 2020/07/03.
