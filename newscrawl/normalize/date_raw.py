@@ -30,6 +30,10 @@ _LOCATORS = (
     # Digits only where no other digit touches them: text runs together across <br> tags.
     re.compile(rf"(?<![\d.])\d{{1,2}}[./]\d{{1,2}}[./](?:{_YEAR}|\d{{2}})(?!\d){_CLOCK}"),
     re.compile(rf"(?<!\d)\d{{1,2}}\.\s\d{{1,2}}\.\s{_YEAR}(?!\d){_CLOCK}"),
+    # Year first with a month name, as Hungarian writes it: "2021. február 3. 10:15".
+    re.compile(rf"(?<!\d){_YEAR}\.\s+{_MONTH_WORD}\s+\d{{1,2}}\.(?!\d){_CLOCK}", re.I),
+    # Vietnamese: "3 tháng 2 năm 2021" (day, "month" 2, "year" 2021).
+    re.compile(rf"(?<!\d)\d{{1,2}}\s+th\u00e1ng\s+\d{{1,2}}\s+n\u0103m\s+{_YEAR}{_CLOCK}", re.I),
     # Chinese, Japanese and Korean: 2020年7月3日, 2020년 7월 3일.
     re.compile(rf"(?<!\d){_YEAR}\s*[\u5e74\ub144]\s*\d{{1,2}}\s*[\u6708\uc6d4]\s*\d{{1,2}}\s*[\u65e5\uc77c]"),
     re.compile(r"\b(?:\d{1,3}|an?|one)\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago\b", re.I),
