@@ -56,3 +56,15 @@ def test_an_aside_with_a_heading_that_is_not_the_page_s_first_h1_still_goes():
             "every week and with the help of our readers</p></aside></body></html>")
     body = extract_body(parse_html(html))
     assert "About this blog" not in body.text and "We write about parks" not in body.text
+
+
+def test_a_story_column_with_a_border_bottom_utility_class_is_kept():
+    # One card per paragraph, the column styled "…border-bottom": trafilatura's precision rules
+    # read a class ending in "bottom" as the page's bottom chrome.
+    cards = "".join(f"<div class='crd'><div class='crd--cnt'><p>Paragraph {n} of the story tells readers what "
+                    "the county decided about the flood ponds, and why the permits matter for Main Street.</p>"
+                    "</div></div>" for n in range(8))
+    html = (f"<html><body><nav><a href='/'>Home</a></nav><main><h1>Flood permits</h1><section>"
+            f"<div class='clln cs__ctn__border-bottom'>{cards}</div></section></main></body></html>")
+    body = extract_body(parse_html(html))
+    assert "Paragraph 0 of the story" in body.text and "Paragraph 7 of the story" in body.text

@@ -230,6 +230,22 @@ def clear_inline_classes(doc: HtmlElement) -> None:
         element.attrib.pop("id", None)
 
 
+# CSS utility classes named after a box side: trafilatura's precision rules read a token ending
+# in "bottom" as page-bottom chrome, and "cs__ctn__border-bottom" on the story's column (Tribune
+# Publishing's card layout) lost the whole story. Page-bottom chrome is named otherwise.
+_BOX_SIDE_CLASS = XPath("//body//*[contains(@class, 'bottom')]")
+_BOX_SIDE_TOKEN = re.compile(r"(?:border|margin|padding|spacing|space)[-_]?bottom$", re.IGNORECASE)
+
+
+def clear_box_side_classes(doc: HtmlElement) -> None:
+    """Drop "border-bottom"-like utility tokens from class attributes (see _BOX_SIDE_TOKEN)."""
+    for element in _BOX_SIDE_CLASS(doc):
+        tokens = element.get("class", "").split()
+        kept = [t for t in tokens if not _BOX_SIDE_TOKEN.search(t)]
+        if len(kept) != len(tokens):
+            element.set("class", " ".join(kept))
+
+
 _IMAGE_TAGS = ("img", "picture", "figure")
 _CAPTION_TAGS = frozenset({"span", "em", "i", "small", "cite", "figcaption", "strong", "b", "div"})
 _CAPTION_CLASS = re.compile(r"caption|credit|legend|copyright|source", re.IGNORECASE)
@@ -466,6 +482,7 @@ def prune_page(doc: HtmlElement) -> None:
     drop_hover_cards(doc)
     split_leading_figures(doc)  # after the hover cards: a card is not a caption
     clear_inline_classes(doc)
+    clear_box_side_classes(doc)
     join_split_story(doc)
     unwrap_layout_tables(doc)  # before the next: a cell of prose is then a paragraph
     paragraphs_from_text_containers(doc)
