@@ -322,3 +322,15 @@ def test_a_story_kept_in_noscript_for_readers_without_javascript_is_read() -> No
             f"<div class='sidebar'><h2>Archive</h2><ul>{archive}</ul></div>"
             "<noscript><img src='https://ads.example.com/pixel.gif'></noscript></body></html>")
     assert_whole_story(body_of(html))
+
+
+@pytest.mark.parametrize("cut", [
+    "Mit top+ weiterlesen", "Subscribe to continue reading", "La suite est réservée aux abonnés.",
+    "Dieser Artikel ist exklusiv für Abonnenten", "Per continuare a leggere abbonati",
+])
+def test_the_paywall_s_cut_ends_the_story_and_its_offer_goes(cut: str) -> None:
+    offer = ["Das volle Spezialwissen für Ihren Betrieb", "Jahresabo", "99,00 EUR im 1. Jahr",
+             "danach 12,80 EUR / Monat", "Alle digitalen Inhalte zzgl. 12 Hefte pro Jahr"]
+    body = body_of(page(*paragraphs(*STORY), f"<p>{cut}</p>", *paragraphs(*offer)))
+    assert_whole_story(body)
+    assert cut[:12] not in body.text and "99,00 EUR" not in body.text and "Jahresabo" not in body.text

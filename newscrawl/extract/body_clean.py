@@ -16,6 +16,7 @@ from .body_rules import (
     is_box_label,
     is_comments_label,
     is_caption,
+    is_paywall_call,
     is_credit,
     is_end_rule,
     is_headline,
@@ -97,6 +98,10 @@ def _drop_boxes(blocks: list[_Element], text_of: dict[_Element, str]) -> list[_E
     in_box = False
     for block in blocks:
         text = text_of[block]
+        if is_paywall_call(text):
+            kept.append(block)  # a call like the others, but the mark where the story ends
+            in_box = False
+            continue
         if in_box and (block.tag == "head" or not text or link_share(block, text) >= 0.5
                        or is_promo(text)):
             continue
@@ -113,6 +118,8 @@ def _story_end(texts: list[str]) -> int:
     total = sum(len(t) for t in texts) or 1
     remaining = total
     for index, text in enumerate(texts):
+        if index and is_paywall_call(text):
+            return index  # wherever it stands: after it come the offer and its prices
         # near the end: in the last share of the text, or one of the last two blocks
         near_end = remaining <= _END_NOTES_SHARE * total or index >= len(texts) - 2
         if index and near_end and (

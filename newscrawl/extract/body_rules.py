@@ -372,6 +372,29 @@ def is_end_rule(text: str) -> bool:
     return is_rule(text) and set(text.replace(" ", "")) == {"_"}
 
 
+# The paywall's cut, in the languages we cover: the story stops here and an offer follows
+# ("Mit top+ weiterlesen", "Subscribe to continue reading", "La suite est réservée aux abonnés").
+PAYWALL_CALL = re.compile(
+    r"^\W*(?:mit\s+\S+(?:\s+\S+)?\s+weiterlesen|jetzt\s+(?:weiterlesen|freischalten)|weiterlesen\s+mit\b|"
+    r"(?:dieser|dieses|diese|der)\s+(?:artikel|beitrag|inhalt)\s+(?:ist\s+)?(?:nur\s+)?(?:exklusiv\s+)?f(?:ü|ue)r\s+abonnent|"
+    r"(?:subscribe|sign in|log in)\s+to\s+(?:continue\s+reading|read\s+(?:the\s+full|more))|"
+    r"continue\s+reading\s+with\b|(?:this\s+)?(?:article|content|story)\s+is\s+(?:only\s+)?"
+    r"(?:available|reserved)\s+(?:to|for)\s+(?:subscribers|members)|unlock\s+(?:this|the\s+full)\s+(?:article|story)|"
+    r"(?:la\s+suite\s+(?:de\s+cet\s+article\s+)?est|cet\s+article\s+est)\s+r(?:é|e)serv(?:é|e)e?\s+aux\s+abonn|"
+    r"(?:contenido|art(?:í|i)culo)\s+exclusivo\s+para\s+suscriptores|sigue\s+leyendo\s+con\b|"
+    r"(?:contenuto|articolo)\s+riservato\s+agli\s+abbonati|per\s+continuare\s+a\s+leggere|"
+    r"conte(?:ú|u)do\s+exclusivo\s+para\s+assinantes|continue\s+lendo\s+com\b|"
+    r"(?:lees|verder\s+lezen)\s+(?:verder\s+)?met\b|dit\s+artikel\s+is\s+(?:alleen\s+)?voor\s+abonnees)",
+    re.IGNORECASE,
+)
+_MAX_PAYWALL_CALL_WORDS = 20
+
+
+def is_paywall_call(text: str) -> bool:
+    """The short line where a paywall cuts the story: what follows is the subscription offer."""
+    return len(text.split()) <= _MAX_PAYWALL_CALL_WORDS and PAYWALL_CALL.match(text) is not None
+
+
 def is_comments_label(text: str) -> bool:
     """The heading of a reader-comments section."""
     return COMMENTS_LABEL.match(text) is not None
