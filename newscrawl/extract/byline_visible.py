@@ -9,6 +9,7 @@ from lxml.html import HtmlElement
 
 from ..normalize.agencies import agency_name
 from ..normalize.bylines import SEGMENTS, normalize_credits
+from .body_prune import XPATH_FIRST_H1
 from .body_rules import inner_text
 from .metadata import clean_text
 
@@ -214,7 +215,6 @@ def visible_byline(doc: HtmlElement, sites: frozenset[str]) -> list[str]:
     return _first_credit([a for a in doc.iter("a") if _is_profile_link(a)], sites) or _agency_beside_headline(doc)
 
 
-_XPATH_FIRST_H1 = etree.XPath("(//h1)[1]")
 _BESIDE_HEADLINE = 3
 _MAX_AGENCY_LINE = 40
 
@@ -222,7 +222,7 @@ _MAX_AGENCY_LINE = 40
 def _agency_beside_headline(doc: HtmlElement) -> list[str]:
     """A line that is only an agency's name, right after the headline or its header: a wire
     story's credit set without any byline markup ("<h1>…</h1><p class="credit">JIJI</p>")."""
-    headline = next(iter(_XPATH_FIRST_H1(doc)), None)
+    headline = next(iter(XPATH_FIRST_H1(doc)), None)
     if headline is None:
         return []
     header = headline.getparent()

@@ -145,8 +145,6 @@ def _confirmed(primary: Candidate, published: list[Candidate], modified: list[Ca
         # date is the last update's, not a correction of it.
         return primary
     for confirmer in confirmers:
-        if confirmer.parsed.day == primary.parsed.day:
-            return primary
         for other in structured:
             if other.parsed.day == confirmer.parsed.day:
                 return other
