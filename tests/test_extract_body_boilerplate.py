@@ -110,6 +110,14 @@ def test_reader_comments_after_the_story_go() -> None:
     assert body.trailer == ()  # a comments label is no credit line
 
 
+def test_a_heading_left_at_the_end_of_the_story_goes() -> None:
+    # the box it titled (a section's teasers, a comment form) went; the heading stays behind
+    for end in (["<h3>Sources and pictures</h3>", "<p>Photo: Jane Doe / Example News</p>"],
+                ["<h3>City desk</h3>", "<h3>Your comments</h3>"]):
+        body = body_of(page(*paragraphs(*STORY), *end))
+        assert body.text.endswith(STORY[-1]), end
+
+
 def test_copyright_and_wire_credits_move_to_the_trailer() -> None:
     notes = ["<p>(Reporting by Ann Smith; Editing by Bob Jones)</p>",
              "<p>© 2024 Example News. All rights reserved.</p>"]

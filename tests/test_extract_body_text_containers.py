@@ -83,3 +83,36 @@ def test_reprint_notices_and_tool_rows_around_a_short_story_go() -> None:
              + "<div class='reprint-notice'><p>Reprints: For permission to reprint this article, please contact our "
                "licensing department. Copies of this story can be ordered through our reprint service.</p></div>")
     assert text_of(story).splitlines() == SENTENCES[:2]
+
+
+def _sidebar_card(number: int) -> str:
+    """A teaser card of an old sidebar: title link, date, picture link to the same story, summary in a <div>."""
+    href = f"/2024/04/{number:02d}/parks-story-{number}/"
+    return (f"<div class='box'><div class='item'><div><a href='{href}'>Parks department story number {number}</a></div>"
+            f"<div class='when'>April {number}, 2024 -- Updated 1358 GMT</div>"
+            f"<div class='pic'><a href='{href}'><img src='/img/{number}.jpg' alt=''></a></div>"
+            f"<div class='dek'>Here is everything residents need to know about the parks plan and what it "
+            f"will cost them over the next {number} years.</div></div></div>")
+
+
+def test_a_teaser_card_s_summary_in_a_div_is_not_made_a_story_paragraph() -> None:
+    story = (f"<div class='columns'><div class='left'>{PARAGRAPHS}</div>"
+             f"<div class='right'>{''.join(_sidebar_card(n) for n in (3, 4, 5, 6))}</div></div>")
+    text = text_of(story)
+    for sentence in SENTENCES:
+        assert sentence in text
+    assert "everything residents need to know" not in text
+    assert "Updated 1358 GMT" not in text
+
+
+def test_a_photo_credit_link_beside_a_gallery_text_does_not_make_it_a_teaser() -> None:
+    # the name under a photo links to a profile, not to where the picture links
+    items = "".join(
+        f"<div class='item'><div class='photo'><a href='/photos/{n}'><img src='/p{n}.jpg'></a>"
+        f"<a href='/user/studio-{n}'>Studio Number {n} Architects</a></div>"
+        f"<div class='text'>{sentence[:-1]}, <a href='/award'>the jury of the city's architecture award for the "
+        f"best new public building</a> said.</div></div>"
+        for n, sentence in enumerate(SENTENCES))
+    text = text_of(f"<div class='gallery'>{items}</div>")
+    for sentence in SENTENCES:
+        assert sentence[:-1] + ", the jury of the city's architecture award for the best new public building said." in text

@@ -136,7 +136,8 @@ def _split_trailer(blocks: list[_Element], text_of: dict[_Element, str],
     """Cut the end notes: everything after the story's end mark, then trailing credit lines."""
     texts = [text_of[b] for b in blocks]
     end = _story_end(texts)
-    while end > 1 and (is_trailer(texts[end - 1]) or is_rule(texts[end - 1])
+    # a heading introduces what follows it: with nothing after it, it headed a box that went
+    while end > 1 and (is_trailer(texts[end - 1]) or is_rule(texts[end - 1]) or blocks[end - 1].tag == "head"
                        or is_own_links_list(blocks[end - 1], page_host)):
         end -= 1
     notes = [t for b, t in zip(blocks[end:], texts[end:]) if t and b.tag != "list"]

@@ -360,13 +360,62 @@ def _marked_not_prose(element: _Element) -> bool:
     return False
 
 
+_CARD_LEVELS = 3
+_CARD_EXTRA_WORDS = 30
+_CARD_HEADLINE_WORDS = 3
+
+
+def _headline_link(link: _Element) -> bool:
+    """A link to another page that is a line of its own: the whole text of the block it is in
+    (a teaser's title), not a name inside a credit line or a caption."""
+    if (link.get("href") or "#")[:1] == "#":
+        return False
+    text = inner_text(link).split()
+    if len(text) < _CARD_HEADLINE_WORDS:
+        return False
+    block = link.getparent()
+    while block is not None and block.tag in _INLINE_TAGS:
+        block = block.getparent()
+    return block is not None and inner_text(block).split() == text
+
+
+def _in_heading(link: _Element) -> bool:
+    return any(a.tag in ("h2", "h3", "h4", "h5", "h6") for a in link.iterancestors())
+
+
+def _teaser_summary(element: _Element) -> bool:
+    """The summary line of a teaser card: a nearby block beside it is a headline-length link
+    to another page, and the card they share holds little else (a date, a picture).
+
+    A story's paragraph sits among more paragraphs; the smallest ancestor reaching a headline
+    link holds far more words than the line itself.
+    """
+    own = len(inner_text(element).split())
+    node = element
+    for _ in range(_CARD_LEVELS):
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "article", "main"):
+            return False
+        links = [a for sibling in parent if sibling is not node and isinstance(sibling.tag, str)
+                 for a in sibling.iter("a")]
+        targets = [a.get("href") for a in links]
+        # the title links where the card's picture links, or stands as a heading: a name
+        # credited under a photo links to a profile of its own
+        if any(_headline_link(a) and (targets.count(a.get("href")) > 1 or _in_heading(a)) for a in links):
+            return len(inner_text(parent).split()) <= own + _CARD_EXTRA_WORDS
+        node = parent
+    return False
+
+
 def paragraphs_from_text_containers(doc: HtmlElement) -> None:
     """A <div> (or <section>, <font>, <center>) holding a line of prose and only inline markup
     is a paragraph: retagged <p>, trafilatura's paragraph rules judge it instead of its link
-    density rules for containers, which cut the words around a link or drop it whole."""
+    density rules for containers, which cut the words around a link or drop it whole.
+    A teaser card's summary line stays a <div>: it is the card's, not a story's."""
     for element in list(doc.iter("div", "section", "center")):
         if all(isinstance(child.tag, str) and child.tag in _INLINE_TAGS for child in element) \
-                and _is_prose_line(element) and not _marked_not_prose(element):
+                and _is_prose_line(element) and not _marked_not_prose(element) \
+                and not _teaser_summary(element):
             element.tag = "p"
 
 
