@@ -118,6 +118,37 @@ def test_a_heading_left_at_the_end_of_the_story_goes() -> None:
         assert body.text.endswith(STORY[-1]), end
 
 
+@pytest.mark.parametrize("label", [
+    "Tus comentarios", "Kommentare (12)", "Schreiben Sie einen Kommentar", "Laisser un commentaire",
+    "Commenti", "Deixe seu comentário", "Reacties",
+])
+def test_a_comments_label_of_every_covered_language_ends_the_story(label: str) -> None:
+    comments = [f"<h3>{label}</h3>", "<p>Una vergüenza, otra vez lo mismo de siempre con este ayuntamiento.</p>"]
+    body = body_of(page(*paragraphs(*STORY), *comments))
+    assert body.text.endswith(STORY[-1])
+
+
+@pytest.mark.parametrize("mark", ["(END)", "-30-", "###", "Enditem", "(FIN)", "– Ende –"])
+def test_a_wire_end_mark_ends_the_story(mark: str) -> None:
+    box = ['<p><a href="/a/">Police close Main Street for parade preparations tonight</a></p>',
+           "<p>Most Viewed</p>"]
+    body = body_of(page(*paragraphs(*STORY), f"<p>{mark}</p>", *box))
+    assert body.text.endswith(STORY[-1])
+    # and written at the end of the last paragraph, after the reporter's address
+    body = body_of(page(*paragraphs(*STORY[:3]), f"<p>{STORY[3]}<br>ann.lee@example.com (END)</p>", *box))
+    assert STORY[3] in body.text and "Main Street" not in body.text and "Most Viewed" not in body.text
+
+
+@pytest.mark.parametrize("note", [
+    "Alle Rechte vorbehalten.", "Tous droits réservés", "Riproduzione riservata", "Mit Material von dpa",
+    "(avec AFP)", "Con información de EFE", "ann.lee@example.com",
+])
+def test_end_notes_of_every_covered_language_move_to_the_trailer(note: str) -> None:
+    body = body_of(page(*paragraphs(*STORY), f"<p>{note}</p>"))
+    assert body.text.endswith(STORY[-1])
+    assert note in body.trailer
+
+
 def test_copyright_and_wire_credits_move_to_the_trailer() -> None:
     notes = ["<p>(Reporting by Ann Smith; Editing by Bob Jones)</p>",
              "<p>© 2024 Example News. All rights reserved.</p>"]
@@ -255,6 +286,9 @@ def test_story_without_paragraph_markup_is_found_by_the_fallback() -> None:
     "Das könnte Sie auch interessieren", "Auch interessant", "Zum Weiterlesen:", "Mehr Themen:",
     "Meist gelesene Artikel", "Empfohlene Beiträge", "Le puede interesar", "NOTAS RELACIONADAS",
     "Sur le même sujet", "Articoli correlati", "Veja também", "Lees ook",
+    # beyond the seven: the labels of news sites of other languages
+    "Читайте также", "Czytaj także", "İlgili haberler", "Läs också", "Citește și", "Διαβάστε ακόμα",
+    "Tin liên quan", "Berita terkait", "اقرأ أيضاً", "ये भी पढ़ें", "เรื่องที่เกี่ยวข้อง", "関連記事", "相关新闻", "관련기사",
 ])
 def test_box_labels_of_every_covered_language_go_with_their_box(label: str) -> None:
     box = [f"<h3>{label}</h3>",

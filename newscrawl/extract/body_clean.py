@@ -13,11 +13,13 @@ from lxml.etree import Element, _Element
 
 from .body_rules import (
     block_text,
+    ends_with_end_mark,
     is_box_label,
     is_comments_label,
     is_caption,
     is_paywall_call,
     is_credit,
+    is_end_mark,
     is_end_rule,
     is_headline,
     is_labelled_list,
@@ -118,12 +120,15 @@ def _story_end(texts: list[str]) -> int:
     total = sum(len(t) for t in texts) or 1
     remaining = total
     for index, text in enumerate(texts):
-        if index and is_paywall_call(text):
-            return index  # wherever it stands: after it come the offer and its prices
+        if index and (is_paywall_call(text) or is_end_mark(text) and text.strip() != "###"):
+            return index  # wherever it stands: after the cut come the offer and its prices,
+            # after a wire's "(END)" the site's own boxes
+        if ends_with_end_mark(text) and index + 1 < len(texts):
+            return index + 1
         # near the end: in the last share of the text, or one of the last two blocks
         near_end = remaining <= _END_NOTES_SHARE * total or index >= len(texts) - 2
         if index and near_end and (
-            is_end_rule(text) or is_comments_label(text) or (is_trailer(text) and "©" in text)
+            is_end_rule(text) or is_end_mark(text) or is_comments_label(text) or (is_trailer(text) and "©" in text)
             or text.lower().lstrip("( ").startswith("copyright")
         ):
             return index

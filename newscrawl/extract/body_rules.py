@@ -33,8 +33,20 @@ TEASER_LABEL = re.compile(
     r"kommentierte artikel|à lire également|sur le même sujet|articles similaires|"
     r"(le|te) puede interesar|vea también|ver también|notas relacionadas|noticias relacionadas|"
     r"temas relacionados|potrebbe interessarti|articoli correlati|veja também|leia mais|"
-    r"notícias relacionadas|lees ook|meer over dit onderwerp|gerelateerde artikelen)"
-    r"\b\s*(?P<sep>[:|»>\-–—?])?",
+    r"notícias relacionadas|lees ook|meer over dit onderwerp|gerelateerde artikelen|"
+    # and in the other languages of the world's news sites, as far as we know them
+    r"читайте (также|еще|ещё|також)|похожие (новости|статьи|материалы)|материалы по теме|схожі новини|"
+    r"(prze)?czytaj (także|też|również)|zobacz (także|też|również)|polecamy|čtěte (také|též)|"
+    r"související (články|zprávy)|čítajte (aj|tiež)|súvisiace články|ilgili haberler|"
+    r"bunlar da ilginizi çekebilir|läs (också|även)|relaterade artiklar|læs også|les også|"
+    r"relaterte (saker|artikler)|lue myös|cite(ș|ş|s)te (și|şi|si)|articole similare|"
+    r"kapcsolódó (cikkek|cikk|hírek)|ezek is érdekelhetik|διαβάστε (ακόμα|επίσης)|σχετικά άρθρα|"
+    r"pročitajte (još|i)|povezane vijesti|povezani članci|preberite še|tin liên quan|xem thêm|"
+    r"bài liên quan|berita terkait|artikel terkait|اقرأ أيضاً|اقرأ أيضا|(أخبار|مقالات|مواضيع) ذات صلة|"
+    r"بیشتر بخوانید|ये भी पढ़ें|यह भी पढ़ें|संबंधित (खबरें|ख़बरें)|(เรื่อง|ข่าว)ที่เกี่ยวข้อง|"
+    r"関連記事|関連ニュース|あわせて読みたい|相关(新闻|文章|阅读)|延伸阅读|相關(新聞|文章|閱讀)|延伸閱讀|"
+    r"관련\s?(기사|뉴스))"
+    r"(?!\w)\s*(?P<sep>[:|»>\-–—?])?",  # (not \b: Devanagari and Arabic labels end in a vowel sign)
     re.IGNORECASE,
 )
 PROMO = re.compile(
@@ -151,6 +163,11 @@ TRAILER = re.compile(
     r"\bcontributed (reporting )?to (this|the) (report|story|article)\b|"
     r"^\W*(additional )?(reporting|writing|editing|compiled|translated) by\b|"
     r"^\W*(copyright|©|\(c\)\s*\d{4})|\ball rights reserved\b|"
+    r"\b(alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|"
+    r"riproduzione riservata|todos os direitos reservados|alle rechten voorbehouden)\b|"
+    r"^\W*[\w.+-]+@[\w-]+(\.[\w-]+)+\W*$|"  # the reporter's address on a line of its own
+    r"^\W*(mit material (von|der|des)|mit agenturmaterial|mitarbeit:|avec (l'|l’)?(afp|reuters|ap|agences?)\b|"
+    r"con información de\b|com informações d[aeo]s?\b|met medewerking van\b)|"
     r"\bmay not be (re)?published, broadcast\b|"
     r"\b(can|may) be reached at\b|^\W*have a (news )?tip\b|"
     r"\bfollow (him|her|them|me) on (twitter|x|instagram|facebook)\b|"
@@ -159,8 +176,22 @@ TRAILER = re.compile(
 )
 RULE_LINE = re.compile(r"^\s*([_\-*=~]\s*){3,}$")
 COMMENTS_LABEL = re.compile(
-    r"^\W*(\d+\s+)?(comments?|leave a (comment|reply)|tell us what you think|join the "
-    r"(discussion|conversation)|add your comment|post a comment)\W*(\(?\d+\)?)?\W*$",
+    r"^\W*(\d+\s+)?(your |our |reader |user )?(comments?|leave a (comment|reply)|tell us what you think|join the "
+    r"(discussion|conversation)|add (your|a) comment|post a comment|write a comment|"
+    r"(ihre |deine |leser)?kommentare?|(einen )?kommentar (schreiben|verfassen|abgeben|hinzufügen)|"
+    r"schreibe?n? (sie )?einen kommentar|diskutieren sie mit|"
+    r"(vos |les )?commentaires?|laisse[rz]? un commentaire|(ajouter|écrire) un commentaire|réagir|réagissez|"
+    r"(tus |sus |los )?comentarios?|deja (un|tu|su) comentario|escribe (un|tu) comentario|comenta|comentar|"
+    r"(i )?commenti|lascia un commento|scrivi un commento|commenta|"
+    r"(os |seus )?comentários|deixe (um|seu|o seu) comentário|comente|"
+    r"(\d+ )?reacties?|reageer|plaats een reactie|laat een reactie achter|geef een reactie)"
+    r"\W*(\(?\d+\)?)?\W*$",
+    re.IGNORECASE,
+)
+# The mark a wire story ends with: "(END)", "-30-", "###", "Enditem", "(FIN)", "– Ende –".
+END_MARK = re.compile(
+    r"^\s*(?:[(\[/–—-]+\s*(?:end|ends|fin|fine|fim|ende|einde)\s*[)\]/–—-]+|(?-i:END|ENDS|FIN|ENDE)|enditem|"
+    r"-\s*30\s*-|#{3})\s*$",
     re.IGNORECASE,
 )
 _MAX_BOX_LABEL_WORDS = 6  # "Das könnte Sie auch interessieren"
@@ -302,7 +333,9 @@ def is_promo(text: str) -> bool:
 # alternatives are anchored at its start); and likewise for TRAILER. Searching a line for a
 # few plain words first costs a fraction of a search with the case-insensitive patterns.
 _NOTICE_WORDS = ("reprint", "nachdruck", "reproduc")
-_TRAILER_WORDS = ("contributed", "all rights reserved", "published, broadcast", "be reached at", "follow")
+_TRAILER_WORDS = ("contributed", "all rights reserved", "published, broadcast", "be reached at", "follow",
+                  "rechte vorbehalten", "droits réservés", "derechos reservados", "diritti riservati",
+                  "riproduzione riservata", "direitos reservados", "rechten voorbehouden")
 
 
 def _matches(pattern: re.Pattern[str], words_anywhere: tuple[str, ...], text: str) -> bool:
@@ -393,6 +426,20 @@ _MAX_PAYWALL_CALL_WORDS = 20
 def is_paywall_call(text: str) -> bool:
     """The short line where a paywall cuts the story: what follows is the subscription offer."""
     return len(text.split()) <= _MAX_PAYWALL_CALL_WORDS and PAYWALL_CALL.match(text) is not None
+
+
+# ... or written at the end of the story's last block ("... reached at kim@example.com (END)")
+_END_MARK_AFTER = re.compile(r"(?:[(\[/]\s*(?:END|FIN|ENDE)\s*[)\]/]|\s-30-|Enditem)\s*$")
+
+
+def is_end_mark(text: str) -> bool:
+    """A wire story's end-of-copy mark on a line of its own."""
+    return END_MARK.match(text) is not None
+
+
+def ends_with_end_mark(text: str) -> bool:
+    """A block closed by a wire story's end-of-copy mark: the story's last."""
+    return _END_MARK_AFTER.search(text) is not None
 
 
 def is_comments_label(text: str) -> bool:
