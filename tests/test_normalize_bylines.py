@@ -247,3 +247,29 @@ def test_a_newsroom_or_network_beside_the_writers_is_no_writer() -> None:
     assert people("Christal Hayes, Michael Collins, Nicholas Wu | USA TODAY") == [
         "Christal Hayes", "Michael Collins", "Nicholas Wu"]
     assert people("Redaccion") == []
+
+
+def test_initials_written_like_a_legal_form_stay_a_name() -> None:
+    # "S.A." closes a company's name ("Grupo Prisa S.A."); inside a name it is two initials
+    assert people("Dana Ford, James S.A. Corey and Tom Watkins, CNN") == ["Dana Ford", "James S.A. Corey", "Tom Watkins"]
+    assert split_credit("Grupo Prisa S.A.").people == []
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("Submitted on Mon, 2019-01-21 13:49", []),
+    ("Submitted by Jane Doe on Mon, 2019-01-21 13:49", ["Jane Doe"]),
+    ("Posted by Jane Doe on Fri, 2020-05-01", ["Jane Doe"]),
+    ("Von Jane Doe, Fr., 3. Januar 2020", ["Jane Doe"]),
+])
+def test_a_drupal_style_submitted_line_and_a_short_weekday_leave_the_name_alone(raw: str, expected: list[str]) -> None:
+    assert people(raw) == expected
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("Patricio Candia | Palma de Mallorca | 08/01/2014", ["Patricio Candia"]),
+    ("Jane Doe · New York · March 3, 2021", ["Jane Doe"]),
+    ("yas! | By Cara Stiles | April 13, 2020", ["Cara Stiles"]),  # the writer's own segment, opened by "By"
+    ("Jane Doe | John Roe", ["Jane Doe", "John Roe"]),  # no date: two writers
+])
+def test_the_place_between_writer_and_date_is_a_dateline(raw: str, expected: list[str]) -> None:
+    assert people(raw) == expected

@@ -27,8 +27,8 @@ KNOWN_AGENCIES = {
 # Words that make a credit an organisation rather than a person.
 ORGANISATION_WORDS = frozenset(
     {
-        "gmbh", "ag", "se", "kg", "e.v", "e.v.", "ev", "inc", "inc.", "ltd", "ltd.", "llc", "plc",
-        "corp", "s.a", "s.a.", "sa", "verlag", "redaktion", "redaktionsteam", "team", "presse",
+        "gmbh", "kg", "e.v", "e.v.", "ev", "inc", "inc.", "ltd", "ltd.", "llc", "plc",
+        "corp", "verlag", "redaktion", "redaktionsteam", "team", "presse",
         "pressestelle", "pressedienst", "stiftung", "verband", "verein", "bund", "ministerium",
         "institut", "universität", "university", "foundation", "association", "newsroom",
         "desk", "staff", "editorial", "redacción", "rédaction", "redazione", "agentur",
@@ -40,6 +40,8 @@ ORGANISATION_WORDS = frozenset(
         "redacao",
     }
 )
+# Legal forms that close a company's name ("Nordex SE", "Grupo Prisa S.A.").
+_LEGAL_FORMS = frozenset({"ag", "se", "sa", "s.a", "s.a.", "spa", "s.p.a.", "bv", "b.v.", "nv", "n.v.", "oy", "ab", "as", "a/s"})
 # Job titles printed next to a name ("By JANE ROE, Staff Writer"); a part made only of them goes.
 ROLE_WORDS = frozenset(
     {
@@ -81,7 +83,7 @@ LABELS = frozenset(
         "all posts", "about the author", "über den autor", "über die autorin", "none", "null",
         "admin", "administrator", "webmaster", "user", "text", "foto", "fotos", "bild", "photo",
         "publiziert am", "veröffentlicht am", "geschrieben am", "erstellt am", "posted on",
-        "published on", "published", "posted", "updated", "aktualisiert", "am", "on",
+        "published on", "published", "posted", "submitted", "submitted on", "updated", "aktualisiert", "am", "on",
         "veröffentlicht", "publiziert", "aktualisiert am", "minutes", "read", "lesezeit",
         "reading time", "min read", "uhr", "unknown author", "redaktionell", "werbung", "anzeige",
         "sponsored", "advertisement",
@@ -136,7 +138,11 @@ def is_organisation(text: str) -> bool:
     # A lone word in capitals is an acronym: "DITIB", "KUT", "VZS".
     if " " not in text.strip() and text.isupper() and sum(c.isalpha() for c in text) > 1:
         return True
-    words = {w.strip(",()").lower() for w in text.split()}
+    order = [w.strip(",()").lower() for w in text.split()]
+    words = set(order)
     if any(w.endswith(_ORGANISATION_ENDINGS) for w in words):
+        return True
+    # a company's legal form closes its name; inside a name "S.A." is a writer's initials
+    if order and order[-1] in _LEGAL_FORMS:
         return True
     return bool(words & ORGANISATION_WORDS) or "/" in text

@@ -19,7 +19,7 @@ import re
 BY = ("by", "von", "vom", "durch", "par", "por", "di", "door", "av", "af")
 BY_AFTER_VERB = ("da", "de", "van")
 VERBS = {
-    "en": ("posted", "published", "written", "created", "reported", "reporting", "report", "story",
+    "en": ("posted", "published", "submitted", "written", "created", "reported", "reporting", "report", "story",
            "words", "text", "post author", "article", "compiled", "produced", "photos and text",
            "a story", "an article", "interview"),
     "de": ("geschrieben", "verfasst", "eingestellt", "erstellt", "veröffentlicht", "publiziert",
@@ -62,7 +62,7 @@ LABELS = {
     "other": ("автор", "авторы", "текст", "责任编辑", "作者", "编辑", "撰文", "记者", "文"),
 }
 TRAILERS = {
-    "en": ("published", "posted", "updated", "writes", "reports", "in conversation",
+    "en": ("published", "posted", "submitted", "updated", "writes", "reports", "in conversation",
            "interviewed"),
     "de": ("im gespräch", "im interview", "veröffentlicht", "aktualisiert", "schreibt",
            "berichtet", "kommentiert", "meint"),

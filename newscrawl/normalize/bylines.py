@@ -50,13 +50,15 @@ _MONTHS = (
 )
 # Where a date or time starts, the name has ended: "Jane Roe 1. Januar 2023", "John Walk January 10".
 _DATE_START = re.compile(
-    rf"(?:\b(?:am|on|at|le|el|um|den|vom|published|updated|posted|veröffentlicht|aktualisiert|stand)"
+    rf"(?:\b(?:am|on|at|le|el|um|den|vom|published|updated|posted|submitted|veröffentlicht|aktualisiert|stand)"
     rf"\s*:?\s*)?(?:\d{{1,2}}\.?\s*(?:{_MONTHS})[a-zäéû]*\.?|\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}"
     rf"|(?<![\w])(?:{_MONTHS})[a-zäé]*\.?\s+(?:\d{{1,2}}\b|(?:19|20)\d\d)|\b\d{{1,2}}:\d{{2}}"
     rf"|\b(?:19|20)\d{{2}}\b"
     rf"|(?:vor|il y a|hace|há)\s+\d+\s\w*|\b(?:ca\.\s*)?\d+\s*(?:hours?|minutes?|min|mins|days?|stunden?"
     rf"|minuten?|tagen?|words|wörter|read|hrs?|h|d|std\.?|heures?|horas?|ore|uur)\b(?:\s+ago\b)?"
-    rf"|\b(?:{_WEEKDAYS})\b)",
+    rf"|\b(?:{_WEEKDAYS})\b"
+    # a short weekday opening a date: "Mon, 2019-01-21", "Fr., 3. Januar"
+    rf"|\b(?:mon|tue|tues|wed|thu|thurs|fri|sat|sun|mo|di|mi|do|fr|sa|so|lun|mar|mer|jeu|ven|sam|dim)\.?,?\s+(?=\d))",
     re.IGNORECASE,
 )
 # A month or weekday left alone ("Nov"); "Jan", "Mar" and "May" are first names too.
@@ -274,13 +276,27 @@ def _keep_agency(match: re.Match[str]) -> str:
     return f", {inner}" if agency_name(inner) else " "
 
 
+def _without_dateline(segments: list[str]) -> list[str]:
+    """"Jane Roe | Palma de Mallorca | 08/01/2014": between the writer and the date stands the
+    place she filed from (a dateline), not a second writer."""
+    kept: list[str] = []
+    for index, segment in enumerate(segments):
+        following = segments[index + 1] if index + 1 < len(segments) else ""
+        # (a segment opened by "By" is the writer's, whatever stands before it: "yas! | By Jane Roe | date")
+        if (index and following.strip() and not cut_dates(following) and any(clean_segment(k) for k in kept)
+                and strip_prefix(segment.strip()) == segment.strip() and agency_name(segment.strip()) is None):
+            continue
+        kept.append(segment)
+    return kept
+
+
 def split_credit(raw: str, site_names: frozenset[str] = frozenset()) -> Credits:
     """Split one credit line into people and agencies; site names go (they are no credit)."""
     # Entities left escaped by the CMS ("Lindsey O&#039;Donnell") are the name's characters.
     text = _HANDLE.sub(" ", _URL.sub(" ", _EMAIL.sub(" ", replace_entities(replace_tags(raw, " ")))))
     parts: list[str] = []
     whole: list[str] = []  # segments that are the site's name as a whole ("Jobs & Hire")
-    segments = SEGMENTS.split(cut_dates(_PARENTHESES.sub(_keep_agency, text)))
+    segments = SEGMENTS.split(cut_dates(" | ".join(_without_dateline(SEGMENTS.split(_PARENTHESES.sub(_keep_agency, text))))))
     for index, segment in enumerate(segments):
         segment = _OTHER_WORK.sub("", segment)
         if _is_kicker(segment, segments[index + 1 :]):
