@@ -299,6 +299,15 @@ def test_box_labels_of_every_covered_language_go_with_their_box(label: str) -> N
     assert label not in body.text and "state title" not in body.text
 
 
+@pytest.mark.parametrize("label", ["เรื่องที่เกี่ยวข้อง", "関連記事", "相关新闻", "Читайте также"])
+def test_a_box_label_and_its_links_in_one_paragraph_go(label: str) -> None:
+    # in scripts without spaces the label's text runs straight into the first title's
+    box = (f'<p>{label}<br><a href="/a/">ลืออุ้ม ผู้ลี้ภัยหายจากที่พัก 12 วันแล้ว</a><br>'
+           f'<a href="/b/">ตร.เร่งหาเบาะแสคดี ถ่วงน้ำโขง</a></p>')
+    body = body_of(page(*paragraphs(*STORY), box))
+    assert body.text.endswith(STORY[-1])
+
+
 def test_teaser_line_with_a_title_opens_no_box() -> None:
     teaser = '<h3>Related post: <a href="/jam/">Pickled Brussels Sprouts Recipe</a></h3>'
     body = body_of(page(*paragraphs(*STORY[:2]), teaser, "<h2>What you need to make jam</h2>",

@@ -18,7 +18,7 @@ from ..normalize.text import collapse_space
 # "Related: ...", "READ MORE: ...", "Also on example.com ...": a label leading a link to
 # another story. Kept short and generic; the label alone is not enough (see is_teaser).
 TEASER_LABEL = re.compile(
-    r"^\W*(related( stories| articles| coverage| content| reading| links)?|read more|more|"
+    r"^\W*(?:(related( stories| articles| coverage| content| reading| links)?|read more|more|"
     r"see more|see also|also read|read also|read next|also see|also on [\w.-]+|watch|"
     r"watch more|more on this|more from [\w.-]+|recommended( for you)?|"
     r"you (may|might) also like|don'?t miss|trending|most read|most popular|"
@@ -43,10 +43,12 @@ TEASER_LABEL = re.compile(
     r"kapcsolódó (cikkek|cikk|hírek)|ezek is érdekelhetik|διαβάστε (ακόμα|επίσης)|σχετικά άρθρα|"
     r"pročitajte (još|i)|povezane vijesti|povezani članci|preberite še|tin liên quan|xem thêm|"
     r"bài liên quan|berita terkait|artikel terkait|اقرأ أيضاً|اقرأ أيضا|(أخبار|مقالات|مواضيع) ذات صلة|"
-    r"بیشتر بخوانید|ये भी पढ़ें|यह भी पढ़ें|संबंधित (खबरें|ख़बरें)|(เรื่อง|ข่าว)ที่เกี่ยวข้อง|"
-    r"関連記事|関連ニュース|あわせて読みたい|相关(新闻|文章|阅读)|延伸阅读|相關(新聞|文章|閱讀)|延伸閱讀|"
-    r"관련\s?(기사|뉴스))"
-    r"(?!\w)\s*(?P<sep>[:|»>\-–—?])?",  # (not \b: Devanagari and Arabic labels end in a vowel sign)
+    r"بیشتر بخوانید|ये भी पढ़ें|यह भी पढ़ें|संबंधित (खबरें|ख़बरें)|관련\s?(기사|뉴스))"
+    r"(?!\w)"  # (not \b: Devanagari and Arabic labels end in a vowel sign)
+    # scripts written without spaces: the label runs straight into the first teaser's title
+    r"|(?:(เรื่อง|ข่าว)ที่เกี่ยวข้อง|関連記事|関連ニュース|あわせて読みたい|相关(新闻|文章|阅读)|延伸阅读|"
+    r"相關(新聞|文章|閱讀)|延伸閱讀))"
+    r"\s*(?P<sep>[:|»>\-–—?])?",
     re.IGNORECASE,
 )
 PROMO = re.compile(
@@ -259,8 +261,16 @@ def is_headline(text: str, headline: str) -> bool:
 
 def is_teaser(block: _Element, text: str) -> bool:
     """A "Related: <link>" line pointing at another story."""
+    if block.tag not in ("p", "head", "item"):
+        return False
     match = TEASER_LABEL.match(text)
-    if match is None or block.tag not in ("p", "head", "item"):
+    # a label on a line of its own, its text run into the first title's ("Читайте также<lb/>Путин ...")
+    first_line = (block.text or "").strip()
+    if match is None and first_line and len(block) and block[0].tag == "lb":
+        match = TEASER_LABEL.fullmatch(first_line)
+        if match is not None:
+            return link_share(block, text) >= 0.5
+    if match is None:
         return False
     rest = text[match.end():].strip(" .…")
     if not rest or link_share(block, text) >= 0.5:
