@@ -322,6 +322,9 @@ def test_teaser_line_with_a_title_opens_no_box() -> None:
     "Zum Newsletter anmelden", "Newsletter abonnieren", "Inscrivez-vous à notre newsletter",  # sign-up
     "Crédits photos : Bestimage", "Bildquelle: dpa", "Fotos: Jane Doe",  # credits
     "23.10.2018", "2021-10-16 | Botschaft",  # a date alone on its line
+    # beyond the seven languages: ad slots, "read more", photo credits
+    "Реклама", "REKLAMA", "Czytaj więcej", "Devamını oku", "広告", "더보기", "اقرأ المزيد",
+    "Фото: Иван Петров", "Fot. Jan Kowalski", "写真：ロイター", "사진=연합뉴스",
 ])
 def test_tool_lines_of_every_covered_language_go(line: str) -> None:
     body = body_of(page(*paragraphs(*STORY[:2]), f"<p>{line}</p>", *paragraphs(*STORY[2:])))

@@ -116,7 +116,8 @@ SHARE_WORDS = frozenset(
 )
 CREDIT = re.compile(
     r"^\W*((image|photo|picture|video)s?\s*(credit|courtesy)?s?|photograph|credits?|"
-    r"foto|bild|fotos|bildquelle|bildnachweis|crédits? photos?|crédito|créditos)\s*[:|]|"
+    r"foto|bild|fotos|bildquelle|bildnachweis|crédits? photos?|crédito|créditos|"
+    r"фото|zdjęcie|fotoğraf|kuva|fotó|φωτογραφία|ảnh|صورة|写真|图片|圖片|사진)\s*[:|：=]|^\W*fot\.\s+\w|"
     r"\b(getty images|shutterstock|afp via getty|ap photo|reuters/[A-Z])",
     re.IGNORECASE,
 )
@@ -139,7 +140,12 @@ UI_LABEL = re.compile(
     r"anzeige|werbung|publicité|publicidad|pubblicità|publicidade|advertentie|"
     r"(mehr|weiter) ?lesen|zurück( zu[rm]?( \w+){1,2})?|nach oben|artikel (bewerten|drucken|teilen)|"
     r"drucken|teilen|merken|zusatzinformationen|von|lire la suite|retour|leer más|volver|"
-    r"leggi tutto|torna su|ler mais|voltar|lees meer|terug)\W*$",
+    r"leggi tutto|torna su|ler mais|voltar|lees meer|terug|"
+    # ... and in the other languages of the world's news sites: the ad slot's label, "read more"
+    r"реклама|reklama|reklam|reklame|mainos|reclam[aă]|hirdetés|διαφήμιση|quảng cáo|iklan|إعلان|"
+    r"विज्ञापन|โฆษณา|広告|广告|廣告|광고|читать (далее|дальше)|подробнее|czytaj (więcej|dalej)|"
+    r"devamını oku|läs mer|læs mere|les mer|lue lisää|citește (mai mult|mai departe)|tovább|"
+    r"đọc tiếp|baca selengkapnya|اقرأ المزيد|और पढ़ें|อ่านต่อ|続きを読む|阅读(更多|全文)|閱讀(更多|全文)|더\s?보기)\W*$",
     re.IGNORECASE,
 )
 # Article metadata printed between paragraphs: reading time, time stamps, tag lines.
