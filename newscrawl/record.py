@@ -51,7 +51,7 @@ def normalize_record(raw: RawRecord, options: RecordOptions = RecordOptions()) -
     events = [f"newscrawl/{event}" for event in normalize_language(article)]
     events += [f"newscrawl/dates/{event}"
                for event in normalize_dates(article, options.dates, raw.published, raw.modified)]
-    events += [f"newscrawl/bylines/{event}" for event in normalize_bylines(article, raw.credits, raw.trailer)]
+    events += [f"newscrawl/bylines/{event}" for event in normalize_bylines(article, raw.credits, raw.trailer, raw.site_owner)]
     return BuiltRecord(article=article, events=events)
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from newscrawl.extract.bylines import extract_credits_raw
-from newscrawl.extract.page import parse_html
+from newscrawl.extract.page import PageInput, parse_html
 from newscrawl.extract.structured import parse_structured_data
 from newscrawl.record import build_record
 
@@ -235,3 +235,30 @@ def test_a_story_signed_by_its_last_paragraph_credits_the_signer(signature: str,
 ])
 def test_a_bold_closing_line_that_is_no_signature_credits_nobody(closing: str) -> None:
     assert credits(page(closing)) == []
+
+
+STORY_HTML = ("<article><h1>Why time feels faster</h1>"
+              + "<p>Time seems to pass faster as we grow older, and philosophers have long asked why that is so "
+                "for almost everyone who looks back on a year that went by.</p>" * 4 + "</article>")
+
+
+@pytest.mark.parametrize(("url", "head", "owner"), [
+    # a title before the name, or the name in the possessive: a person's own site
+    ("https://www.alexander-klier.net/zeit/", '<meta property="og:site_name" content="Dr. Alexander Klier">',
+     "Alexander Klier"),
+    ("https://gregoryszorc.com/blog/time/", "<title>Gregory Szorc's Digital Home | Why time feels faster</title>",
+     "Gregory Szorc"),
+    # a brand spelling its domain is no person; nor a person's name that is not the domain's
+    ("https://www.royalroad.com/fiction/1/", '<meta property="og:site_name" content="Royal Road">', None),
+    ("https://www.example-blog.net/zeit/", '<meta property="og:site_name" content="Dr. Alexander Klier">', None),
+])
+def test_the_owner_of_a_personal_site_signs_what_nobody_else_signs(url: str, head: str, owner: str | None) -> None:
+    record = build_record(PageInput(url=url, html=page(STORY_HTML, head=head)))
+    assert [a.name for a in record.authors] == ([owner] if owner else [])
+
+
+def test_a_byline_beats_the_personal_site_s_owner() -> None:
+    html = page(STORY_HTML.replace("<h1>", "<p class='byline'>By Jane Roe</p><h1>"),
+                head='<meta property="og:site_name" content="Dr. Alexander Klier">')
+    record = build_record(PageInput(url="https://www.alexander-klier.net/zeit/", html=html))
+    assert [a.name for a in record.authors] == ["Jane Roe"]

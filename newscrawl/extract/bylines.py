@@ -11,7 +11,9 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache, lru_cache
 from typing import Any
+from urllib.parse import urlsplit
 
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from ..normalize.agencies import agency_name
@@ -98,6 +100,38 @@ def meta_credits(metas: Mapping[str, list[str]]) -> list[str]:
         if labels and labels[0].strip().casefold() in _AUTHOR_CARD_LABELS:
             return [v for v in metas.get(f"twitter:data{number}", [])[:1] if not v.startswith(("http", "@"))]
     return credits
+
+
+_HONORIFICS = re.compile(r"^\s*(?:(?:dr|prof|mag|ing|dipl\.-\w+)\.?\s+)+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s\s+\w")
+_TITLE_PIECES = re.compile(r"\s+[|»«–—·:]\s+|\s+-\s+")
+_XPATH_SITE_TITLES = XPath("//head/title/text() | //head/link[@rel='alternate'][contains(@type, 'rss') or "
+                           "contains(@type, 'atom')]/@title")
+_MIN_OWNER_KEY = 6
+
+
+def personal_site_owner(doc: HtmlElement, metas: Mapping[str, list[str]], url: str) -> str | None:
+    """The owner of a personal site: a site named with a person's title or in the possessive
+    ("Dr. Alexander Klier" on alexander-klier.net, "Gregory Szorc's Digital Home" on
+    gregoryszorc.com), the name spelling the domain. A brand spelling its domain ("Royal Road")
+    carries neither."""
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    label = name_key(host.split(".")[0]) if "." in host else ""
+    if len(label) < _MIN_OWNER_KEY:
+        return None
+    names = [v for key in SITE_META for v in metas.get(key, [])] + [str(t) for t in _XPATH_SITE_TITLES(doc)]
+    for name in names:
+        for piece in _TITLE_PIECES.split(clean_text(name) or ""):
+            if possessive := _POSSESSIVE.search(piece):
+                person = piece[:possessive.start()]
+            elif _HONORIFICS.match(piece):
+                person = _HONORIFICS.sub("", piece)
+            else:
+                continue
+            words = person.split()
+            if name_key(person) == label and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+                return person.strip()
+    return None
 
 
 def site_names(data: StructuredData, metas: Mapping[str, list[str]], url: str) -> frozenset[str]:

@@ -17,7 +17,7 @@ from ..items import Article, Breadcrumb, Image, Metadata
 from ..normalize.raw import RawRecord
 from . import metadata
 from .body import extract_body
-from .bylines import extract_credits_raw, site_names
+from .bylines import extract_credits_raw, personal_site_owner, site_names
 from .headline import extract_headline
 from .dates import extract_date_candidates
 from .classify import judge_page_type
@@ -124,6 +124,7 @@ class ArticlePage:
         # Every candidate is kept; normalize.article.normalize_dates picks one (see extract.dates).
         dates = extract_date_candidates(self.doc, self.data, self.page.hints, self.page.url)
         credits = self.credits_raw()
+        owner = personal_site_owner(self.doc, metadata.meta_index(self.doc), self.page.url) if not credits else None
         fetched_at = self.page.fetched_at or datetime.now(timezone.utc)
         article = Article(
             url=self.page.url,
@@ -151,4 +152,4 @@ class ArticlePage:
         article.wordCount = len(body.text.split())
         # End-of-story notes are candidates for contributors; normalize_bylines reads them.
         return RawRecord(article=article, published=dates.published, modified=dates.modified,
-                         credits=credits, trailer=list(body.trailer))
+                         credits=credits, trailer=list(body.trailer), site_owner=owner)

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from .date_raw import RawDate
 from ..items import Article, Author, Dateline
-from .bylines import name_key, normalize_credits, site_keys
+from .bylines import name_key, normalize_credits, site_keys, titlecase_name
 from .datelines import parse_contributors, parse_dateline
 from .date_choice import choose_modified, choose_published
 from .date_zones import country_zone
@@ -60,11 +60,17 @@ def _first_text(candidates: list[RawDate]) -> str | None:
     return candidates[0].text if candidates else None
 
 
-def normalize_bylines(article: Article, credits_raw: Sequence[str], trailer: Sequence[str] = ()) -> list[str]:
-    """Split raw credits into people and agencies; find dateline and contributors."""
+def normalize_bylines(article: Article, credits_raw: Sequence[str], trailer: Sequence[str] = (),
+                      site_owner: str | None = None) -> list[str]:
+    """Split raw credits into people and agencies; find dateline and contributors.
+
+    ``site_owner`` is the person a personal site is named after: the author of a page that
+    credits nobody else (not even an agency)."""
     sites = site_keys([article.publisher], article.canonicalUrl or article.url)
     credits = normalize_credits(list(credits_raw), sites)
     article.authors = [Author(name=name, nameRaw=raw) for name, raw in credits.people]
+    if not article.authors and not credits.agencies and site_owner:
+        article.authors = [Author(name=titlecase_name(site_owner), nameRaw=site_owner)]
     # The site credited as its own author is an organisation credit, and only when alone.
     agencies = list(credits.agencies) or ([] if article.authors else list(credits.sites))
     if dateline := parse_dateline(article.articleBody):

@@ -30,3 +30,5 @@ class RawRecord:
     """Credit strings as written (bylines, structured authors), before people and agencies are told apart."""
     trailer: list[str] = field(default_factory=list)
     """End-of-story note lines (contributor notes are read from them)."""
+    site_owner: str | None = None
+    """The person a personal site is named after ("Dr. Alexander Klier" on alexander-klier.net)."""
