@@ -262,3 +262,15 @@ def test_a_byline_beats_the_personal_site_s_owner() -> None:
                 head='<meta property="og:site_name" content="Dr. Alexander Klier">')
     record = build_record(PageInput(url="https://www.alexander-klier.net/zeit/", html=html))
     assert [a.name for a in record.authors] == ["Jane Roe"]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("11.12.2019 - Amelie Roe", ["Amelie Roe"]),
+    ("4. Februar 2022 | Jane Roe und John Doe", ["Jane Roe", "John Doe"]),
+    ("11.12.2019 - Politik", []),  # a date and a section
+    ("Amelie Roe", []),  # a name alone under a headline is as often the subject's
+])
+def test_a_line_of_date_and_names_under_the_headline_is_a_byline(line: str, expected: list[str]) -> None:
+    html = page(STORY_HTML.replace("</h1>", f"</h1><p class='text-muted'>{line}</p>"))
+    record = build_record(PageInput(url=URL, html=html))
+    assert [a.name for a in record.authors] == expected

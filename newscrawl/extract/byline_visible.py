@@ -8,7 +8,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from ..normalize.agencies import agency_name
-from ..normalize.bylines import SEGMENTS, normalize_credits
+from ..normalize.bylines import SEGMENTS, cut_dates, normalize_credits
 from .body_prune import XPATH_FIRST_H1
 from .body_rules import inner_text
 from .metadata import clean_text
@@ -212,16 +212,17 @@ def visible_byline(doc: HtmlElement, sites: frozenset[str]) -> list[str]:
         return found
     # A link to an author's profile page names a writer even where no markup says "byline";
     # looked for only now: most pages are settled above, and every link is a test.
-    return _first_credit([a for a in doc.iter("a") if _is_profile_link(a)], sites) or _agency_beside_headline(doc)
+    return _first_credit([a for a in doc.iter("a") if _is_profile_link(a)], sites) or _credit_beside_headline(doc)
 
 
 _BESIDE_HEADLINE = 3
 _MAX_AGENCY_LINE = 40
 
 
-def _agency_beside_headline(doc: HtmlElement) -> list[str]:
-    """A line that is only an agency's name, right after the headline or its header: a wire
-    story's credit set without any byline markup ("<h1>…</h1><p class="credit">JIJI</p>")."""
+def _credit_beside_headline(doc: HtmlElement) -> list[str]:
+    """A credit line right after the headline or its header, without any byline markup: only
+    an agency's name (a wire story's "<h1>…</h1><p class="credit">JIJI</p>"), or a date and the
+    writers' names ("<p class="text-muted">11.12.2019 - Jane Roe</p>")."""
     headline = next(iter(XPATH_FIRST_H1(doc)), None)
     if headline is None:
         return []
@@ -238,7 +239,21 @@ def _agency_beside_headline(doc: HtmlElement) -> list[str]:
         found = normalize_credits([text])
         if found.agencies and not found.people and all(agency_name(a) for a in found.agencies):
             return [text]
+        if found.people and not found.agencies and _date_and_names(text, [p for p, _ in found.people]):
+            return [text]
     return []
+
+
+_AND_WORDS = frozenset({"and", "und", "et", "y", "e", "en", "&"})
+
+
+def _date_and_names(line: str, people: list[str]) -> bool:
+    """A line made of a date and the writers' names and nothing else: "11.12.2019 - Jane Roe"."""
+    rest = cut_dates(line)
+    if rest == line.strip():
+        return False  # no date: a name alone beside a headline is as often the subject's
+    words = [w for w in re.split(r"[\s|·•,/–—-]+", rest) if w and w.lower() not in _AND_WORDS]
+    return all(2 <= len(p.split()) <= 3 for p in people) and len(words) == sum(len(p.split()) for p in people)
 
 
 def text_byline(doc: HtmlElement, sites: frozenset[str]) -> list[str]:
