@@ -72,8 +72,6 @@ _MIN_FRAGMENT_CHARS = 12
 _MIN_LEAD_WORDS = 12
 _MAX_LEAD_LINK_SHARE = 0.1
 _LEAD_LOOKBACK = 4
-_MIN_ONE_SENTENCE_LEAD_WORDS = 30
-_SENTENCE_BREAK = re.compile(r"[.!?…][\"”»)]?\s+[\"„“«(]?[A-ZÀ-ÖØ-Þ]")
 # A box that splits a story (a sign-up form, an ad slot) has at most this many blocks of its own.
 _MAX_BOX_BLOCKS = 3
 # ... and the story goes on past it with at least this many paragraphs of prose.
@@ -540,12 +538,10 @@ def _in_lead_box(element: _Element) -> bool:
 
 
 def _reads_as_lead(text: str) -> bool:
-    """A lead of the story: two sentences or more (a one-line dek under a news headline is
-    the headline's subtitle, not story text), or one long one."""
-    count = _words(text)
-    if count < _MIN_LEAD_WORDS or not _SENTENCE_END.search(text):
-        return False
-    return count >= _MIN_ONE_SENTENCE_LEAD_WORDS or len(_SENTENCE_BREAK.findall(text)) >= 1
+    """A lead of the story (standfirst, dek, summary): a sentence or more. A one-line dek is
+    story text too: the summary a publisher writes for it, which news datasets keep with the
+    body (a headline's short subtitle, fewer words than a sentence, is not)."""
+    return _words(text) >= _MIN_LEAD_WORDS and _SENTENCE_END.search(text) is not None
 
 
 def _lead(candidates: list[_Candidate], first: int, furniture: _Furniture) -> list[_Element]:
