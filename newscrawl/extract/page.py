@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from html import escape
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import cached_property
@@ -16,7 +17,8 @@ from lxml.html import HtmlElement
 from ..items import Article, Breadcrumb, Image, Metadata
 from ..normalize.raw import RawRecord
 from . import metadata
-from .body import extract_body
+from .body import Body, extract_body
+from .embedded import embedded_story
 from .bylines import extract_credits_raw, personal_site_owner, site_names
 from .headline import extract_headline
 from .dates import extract_date_candidates
@@ -144,8 +146,13 @@ class ArticlePage:
         body = extract_body(self.doc, self.page.url, article.headline)
         # Only a thin body raises the question of a JavaScript shell; the pruned tree has lost
         # its scripts, so the check reads a fresh parse (rare, so cheaper than on every page).
-        if len(body.text) <= SHELL_MAX_VISIBLE_CHARS and is_javascript_shell(parse_html(self.page.html)):
-            raise EmptyBody(RENDERING_HINT)  # "no-content", with the way out for such sites
+        if len(body.text) <= SHELL_MAX_VISIBLE_CHARS:
+            fresh = parse_html(self.page.html)
+            if story := embedded_story(fresh, self.data):
+                # the application renders the story from its data: the data is the text
+                body = Body(text="\n".join(story), html="".join(f"<p>{escape(p)}</p>" for p in story))
+            elif is_javascript_shell(fresh):
+                raise EmptyBody(RENDERING_HINT)  # "no-content", with the way out for such sites
         if not body.text:
             raise EmptyBody(self.page.url)
         article.articleBody, article.articleBodyHtml = body.text, body.html
