@@ -321,7 +321,8 @@ def test_teaser_line_with_a_title_opens_no_box() -> None:
     "Leer más", "Torna su", "Lees meer",  # controls
     "Zum Newsletter anmelden", "Newsletter abonnieren", "Inscrivez-vous à notre newsletter",  # sign-up
     "Crédits photos : Bestimage", "Bildquelle: dpa", "Fotos: Jane Doe",  # credits
-    "23.10.2018", "2021-10-16 | Botschaft",  # a date alone on its line
+    "23.10.2018", "2021-10-16 | Botschaft", "27-06-2012",  # a date alone on its line
+    "Jane Roe | Palma de Mallorca | 08/01/2014", "30.01.2022 · Männer · HBL1",  # a bar of pieces, one a date
     # beyond the seven languages: ad slots, "read more", photo credits
     "Реклама", "REKLAMA", "Czytaj więcej", "Devamını oku", "広告", "더보기", "اقرأ المزيد",
     "Фото: Иван Петров", "Fot. Jan Kowalski", "写真：ロイター", "사진=연합뉴스",

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from lxml.etree import _Element, tostring
 
+from ..normalize.date_raw import locate_date
 from ..normalize.text import collapse_space
 
 # "Related: ...", "READ MORE: ...", "Also on example.com ...": a label leading a link to
@@ -161,7 +162,11 @@ STAMP = re.compile(
 )
 DATE_AND_TIME = re.compile(r"\b(19|20)\d\d\b.*\b\d{1,2}[:h]\d\d\b|\b\d{1,2}[:h]\d\d\b.*\b(19|20)\d\d\b")
 # A numeric date standing alone on its line, maybe with its section: "23.10.2018", "2021-10-16 | News".
-BARE_DATE = re.compile(r"^\W*(\d{1,2}[./]\d{1,2}[./](19|20)?\d\d|(19|20)\d\d-\d\d-\d\d)\b\W*(\w+\W*)?$")
+BARE_DATE = re.compile(r"^\W*(\d{1,2}[./-]\d{1,2}[./-](19|20)?\d\d|(19|20)\d\d-\d\d-\d\d)\b\W*(\w+\W*)?$")
+# A bar of short pieces set apart by "|" or "·", one of them a date: the byline and dateline
+# bar ("Jane Roe | Palma | 08/01/2014"), printed above the story or over a teaser.
+_BAR = re.compile(r"\s+[|·•]\s+")
+_MAX_BAR_WORDS = 12
 TAG_LINE = re.compile(
     r"^\W*(filed under|tags?|tagged( with| in)?|categor(y|ies)|posted in|topics?)\s*:",
     re.IGNORECASE,
@@ -402,7 +407,13 @@ def is_meta_line(text: str) -> bool:
     return (count <= 12 and (READ_TIME.match(text) is not None or STAMP.match(text) is not None)
             or count <= 8 and DATE_AND_TIME.search(text) is not None
             or count <= 3 and BARE_DATE.match(text) is not None
-            or TAG_LINE.match(text) is not None)
+            or TAG_LINE.match(text) is not None
+            or count <= _MAX_BAR_WORDS and _is_date_bar(text))
+
+
+def _is_date_bar(text: str) -> bool:
+    pieces = _BAR.split(text.strip())
+    return len(pieces) >= 2 and any(locate_date(p) == p.strip() for p in pieces if any(c.isdigit() for c in p))
 
 
 def is_trailer(text: str) -> bool:
