@@ -60,3 +60,9 @@ def test_a_page_with_its_story_in_markup_keeps_the_markup_s_text() -> None:
             f"<article><h1>Council backs tram plan</h1>{paragraphs}</article></body></html>")
     record = build_record(PageInput(url=URL, html=html))
     assert record.articleBody.split("\n") == STORY
+
+
+def test_application_json_nested_deeper_than_the_parser_goes_leaves_a_shell() -> None:
+    script = f'<script id="__NEXT_DATA__" type="application/json">{"[" * 200_000}{"]" * 200_000}</script>'
+    with pytest.raises(EmptyBody, match="JavaScript shell"):
+        build_record(PageInput(url=URL, html=shell(body=script)))

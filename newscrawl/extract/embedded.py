@@ -81,7 +81,7 @@ def embedded_story(doc: HtmlElement, data: StructuredData) -> list[str]:
             continue
         try:
             value = json.loads(raw)
-        except ValueError:
+        except (ValueError, RecursionError):  # broken, or nested deeper than the parser goes
             continue
         for name, text in _strings(value):
             if name.lower() not in _STORY_KEYS or len(text) <= 4 * MIN_STORY_WORDS:
