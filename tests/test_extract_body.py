@@ -76,6 +76,19 @@ def test_soft_hyphens_of_a_hyphenated_page_leave_the_text_and_headline() -> None
     assert article.headline == "Klimagesetz beschlossen"
 
 
+def test_a_byte_order_mark_pasted_into_the_story_leaves_no_line_and_no_mark() -> None:
+    from newscrawl.extract.page import PageInput
+    from newscrawl.record import build_record
+
+    sentence = "The council approved the budget on Tuesday after a long debate about the new parks plan."
+    paragraphs = "".join(f"<p>{sentence} Part {n}.</p>" for n in range(5))
+    html = (f"<html><body><article><h1>Budget approved</h1>{paragraphs}<p>\ufeff</p>"
+            f"<p>\ufeffThe mayor will sign it on Friday, her office said in a statement.</p></article></body></html>")
+    article = build_record(PageInput(url="https://news.example/budget", html=html))
+    assert "\ufeff" not in article.articleBody
+    assert article.articleBody.splitlines()[-1] == "The mayor will sign it on Friday, her office said in a statement."
+
+
 def test_inner_text_is_the_joined_itertext() -> None:
     from lxml import etree, html
 

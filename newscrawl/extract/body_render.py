@@ -40,6 +40,7 @@ def _inline_text(element: _Element, parts: list[str]) -> None:
         parts.append(element.tail)
 
 
+_INVISIBLE_MARKS = ("\ufeff", "\u2060")
 _SOFT_HYPHEN = "\xad"
 
 
@@ -52,6 +53,10 @@ def block_lines(block: _Element) -> list[str]:
     # A soft hyphen (&shy;) only says where a browser may break a word: hyphenating CMS plugins
     # put one in every long word, and left in the text each such word matches no search.
     text = "".join(parts).replace(_SOFT_HYPHEN, "")
+    # a byte-order mark or word joiner pasted into the text is invisible: a line of only that is none
+    for invisible in _INVISIBLE_MARKS:
+        if invisible in text:
+            text = text.replace(invisible, "")
     lines = (collapse_space(line) for line in text.split("\n"))
     return [line for line in lines if line]
 
