@@ -123,3 +123,16 @@ def test_a_cookie_banner_beside_a_short_story_is_no_wall():
     banner = ('<div id="cookie-bar"><p>Our website uses cookies to offer you optimal navigation and personalized '
               'content. By continuing your browsing on our site, you agree to the use of cookies.</p></div>')
     assert _judge(f"<html><body>{SHORT_STORY}</article>{banner}</body></html>") is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "You could get a rotisserie chicken or freshly baked cookies for half the price before closing time.",
+    "The patients gave their informed consent before the trial began, the hospital said on Monday.",
+    "Der Bundesrat muss dem Gesetz noch zustimmen, bevor es im Herbst in Kraft treten kann.",
+])
+def test_a_story_using_the_words_of_a_cookie_banner_is_still_prose(sentence: str) -> None:
+    # a list-style story with a box of links beside it: its paragraphs are the page's prose
+    story = "".join(f"<p>{sentence} Tip number {n} saves money on every visit to the shop.</p>" for n in range(4))
+    html = f"<html><body><main><h1>Save at the grocery store</h1>{story}</main><div>{TEASERS}</div></body></html>"
+    shape = measure_page_shape(parse_html(html))
+    assert shape.consent_words == 0 and shape.prose_words > 60

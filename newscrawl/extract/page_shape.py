@@ -54,8 +54,16 @@ _RELATED_LABEL_MAX_WORDS = 6
 _WRAPPER_LINK_WORDS = 60
 # Paragraphs of a cookie banner or a subscription prompt, in the languages we crawl.
 CONSENT = re.compile(
-    r"\b(cookies?|consent|accept all|reject all|privacy settings|before you continue|"
-    r"alle akzeptieren|zustimmen|einwilligung|tout accepter|consentement|aceptar todo|"
+    # "cookies" only with what a banner says of them: a recipe bakes cookies too
+    r"\b((we|this (web)?site|our (web)?site) uses? cookies|(accept|allow|enable|reject|use of|using|uses?) "
+    r"(all |the )?cookies|cookies? (policy|settings|preferences|banner|consent|richtlinie|einstellungen)|"
+    r"(verwendet|nutzt|verwenden|nutzen|utilise|utilisons|utiliza|utilizamos|utilizza|utilizziamo|gebruikt|"
+    r"gebruiken) (des |i |los |)?cookies?|"
+    # consent as a banner asks for it, not a patient's or a parliament's
+    r"your consent|(manage|withdraw|give|change) (your )?consent|consent (preferences|settings|management|choices)|"
+    r"accept all|reject all|privacy settings|before you continue|alle akzeptieren|"
+    r"(cookies?|nutzung|verwendung) zustimmen|zustimmen und weiter|ihre einwilligung|einwilligung in die|"
+    r"tout accepter|votre consentement|aceptar todo|"
     r"accetta tutti|alles accepteren|subscribe to continue|to continue reading|already a subscriber|"
     r"jetzt abonnieren|abonnez-vous|suscríbete|abbonati|paywall)\b", re.IGNORECASE)
 
