@@ -89,6 +89,27 @@ def test_a_byte_order_mark_pasted_into_the_story_leaves_no_line_and_no_mark() ->
     assert article.articleBody.splitlines()[-1] == "The mayor will sign it on Friday, her office said in a statement."
 
 
+def test_a_story_of_short_chinese_paragraphs_is_not_lost_to_a_longer_notice() -> None:
+    # a sentence takes 30 characters in Chinese: no paragraph of the story is 80 long, the
+    # footer's browser notice is, and it must not be taken for where the story is
+    from newscrawl.extract.body import extract_body
+    from newscrawl.extract.page import parse_html
+
+    story = ["香港行政长官就其大宅的违章建筑问题到立法会接受质询，并向香港民众道歉。",
+             "他此前承认早在去年参选之前就已知悉其住宅的违建问题，引发诚信危机。",
+             "他在星期二的答问大会开始之际在其演说中道歉，但强调他没有隐瞒的意图。",
+             "不过泛民主派议员们普遍指责他撒谎，要求他马上辞职下台，并提出不信任动议。",
+             "一些亲北京阵营议员欢迎他道歉，且认为应能获得香港民众接受，但也提出质问。"]
+    notice = ("如欲取得最佳浏览效果，请使用最新的、使用串联样式表（CSS）的浏览器。虽然你可以使用目前的浏览器浏览网站，"
+              "但是，你不能获得最佳视觉享受。请考虑使用最新版本的浏览器软件或在可能情况下让你的浏览器可以使用串联样式表。")
+    html = (f"<html lang='zh-Hans'><head><title>特首道歉 - 新闻网</title></head><body><div class='story-body'>"
+            f"<h1>特首就住宅违建事件道歉</h1>{''.join(f'<p>{p}</p>' for p in story)}</div>"
+            f"<div id='footer'><p><strong>{notice}</strong></p></div></body></html>")
+    text = extract_body(parse_html(html), "https://news.example/zh/2012/12/10/story", "特首就住宅违建事件道歉").text
+    for paragraph in story:
+        assert paragraph in text
+
+
 def test_inner_text_is_the_joined_itertext() -> None:
     from lxml import etree, html
 

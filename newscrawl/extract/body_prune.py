@@ -38,6 +38,7 @@ _MIN_PARAGRAPH_CHARS = 80
 _MIN_SENTENCE_CHARS = 40
 _MAX_CAPTION_WORDS = 25
 _REGION_SHARE = 0.98
+_MIN_REGION_EVIDENCE = 400
 _INLINE_IN_PARAGRAPH = XPath(
     "//p//*[self::span or self::a or self::em or self::strong or self::b or self::i or self::u]"
     "[@class or @id]"
@@ -190,6 +191,21 @@ class Region:
     """Characters in runs of text long enough to be prose, anywhere on the page."""
 
 
+_DENSE_SCRIPT = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_DENSE_SAMPLE = 3000
+_MIN_DENSE_SHARE = 0.2
+
+
+def _dense_script(doc: HtmlElement) -> bool:
+    """The page is written in a script denser than the alphabets, as its language or its text shows."""
+    lang = (doc.get("lang") or doc.get("{http://www.w3.org/XML/1998/namespace}lang") or "").lower()
+    if lang[:2] in ("zh", "ja", "ko", "th"):
+        return True
+    body = doc.find("body")
+    sample = inner_text(body)[:_DENSE_SAMPLE] if body is not None else ""
+    return len(_DENSE_SCRIPT.findall(sample)) >= _MIN_DENSE_SHARE * len(sample) > 0
+
+
 def story_region(doc: HtmlElement) -> Region:
     """The smallest element holding nearly all running text (None if that is the body).
 
@@ -213,6 +229,10 @@ def story_region(doc: HtmlElement) -> Region:
         weight[holder] += chars
         for ancestor in holder.iterancestors():
             weight[ancestor] += chars
+    if total < _MIN_REGION_EVIDENCE and _dense_script(doc):
+        # hardly any long runs of text in a script that says a sentence in 30 characters
+        # (Chinese, Japanese, Korean, Thai): its paragraphs are short, the region would be a guess
+        return Region(None, total)
     enough = [e for e, w in weight.items() if w >= _REGION_SHARE * total]
     region = min(enough, key=lambda e: weight[e], default=None)
     # one level up keeps a lead or standfirst that sits next to the body container
