@@ -382,6 +382,7 @@ def test_a_story_kept_in_noscript_for_readers_without_javascript_is_read() -> No
 @pytest.mark.parametrize("cut", [
     "Mit top+ weiterlesen", "Subscribe to continue reading", "La suite est réservée aux abonnés.",
     "Dieser Artikel ist exklusiv für Abonnenten", "Per continuare a leggere abbonati",
+    "［有料会員限定］ この記事は会員限定です。電子版に登録すると続きをお読みいただけます。", "付费阅读全文",
 ])
 def test_the_paywall_s_cut_ends_the_story_and_its_offer_goes(cut: str) -> None:
     offer = ["Das volle Spezialwissen für Ihren Betrieb", "Jahresabo", "99,00 EUR im 1. Jahr",

@@ -444,7 +444,10 @@ PAYWALL_CALL = re.compile(
     r"(?:contenido|art(?:í|i)culo)\s+exclusivo\s+para\s+suscriptores|sigue\s+leyendo\s+con\b|"
     r"(?:contenuto|articolo)\s+riservato\s+agli\s+abbonati|per\s+continuare\s+a\s+leggere|"
     r"conte(?:ú|u)do\s+exclusivo\s+para\s+assinantes|continue\s+lendo\s+com\b|"
-    r"(?:lees|verder\s+lezen)\s+(?:verder\s+)?met\b|dit\s+artikel\s+is\s+(?:alleen\s+)?voor\s+abonnees)",
+    r"(?:lees|verder\s+lezen)\s+(?:verder\s+)?met\b|dit\s+artikel\s+is\s+(?:alleen\s+)?voor\s+abonnees|"
+    # ja, zh, ko: "members only", "read the rest after registering", "paid reading"
+    r"有料会員限定|(?:この)?記事は(?:有料)?会員限定|続きを(?:お)?読み(?:いただけます|になるには)|"
+    r"付费(?:阅读|内容|会员)|订阅(?:后|即可)(?:阅读|查看)|유료\s?회원)",
     re.IGNORECASE,
 )
 _MAX_PAYWALL_CALL_WORDS = 20
