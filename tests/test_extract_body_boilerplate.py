@@ -100,6 +100,13 @@ def test_photo_credit_lines_go() -> None:
     assert "Jane Doe" not in body.text and "Image credit" not in body.text
 
 
+def test_a_caption_ending_in_a_credit_with_initials_goes() -> None:
+    caption = "<p><img src='/tram.jpg'><span class='caption'>The new tram at the depot. Photo: J. R. Doe</span></p>"
+    body = body_of(page(caption, *paragraphs(*STORY)))
+    assert_whole_story(body)
+    assert "depot" not in body.text
+
+
 def test_reader_comments_after_the_story_go() -> None:
     comments = ["<h3>3 Comments</h3>",
                 "<p>I was at the meeting and it was a disgrace that it went on so long.</p>",

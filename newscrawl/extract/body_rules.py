@@ -128,7 +128,7 @@ _PROMO_KEYS = ("sign", "subscri", "regist", "newsletter", "follow", "share", "li
 # A caption: a picture description ending in its credit, "(AP Photo/Jane Doe)", "Photo: J. Doe".
 CAPTION_CREDIT = re.compile(
     r"(\((ap |afp |reuters |epa |getty )?(photo|image|picture|foto)s?\b[^()]{0,80}\)|"
-    r"\bphoto: [^.]{2,60}|/ ?getty images|\(getty images\))\s*$",
+    r"\bphoto: (?:[^.]|(?<=\b\w)\.){2,60}|/ ?getty images|\(getty images\))\s*$",  # "Photo: J. Doe" too
     re.IGNORECASE,
 )
 _CAPTION_KEYS = ("photo", "image", "picture", "foto", "getty")
