@@ -8,7 +8,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from ..normalize.agencies import agency_name
-from ..normalize.bylines import SEGMENTS, cut_dates, normalize_credits
+from ..normalize.bylines import NAME_JOINERS, SEGMENTS, cut_dates, normalize_credits
 from .body_prune import XPATH_FIRST_H1
 from .body_rules import inner_text
 from .metadata import clean_text
@@ -244,15 +244,12 @@ def _credit_beside_headline(doc: HtmlElement) -> list[str]:
     return []
 
 
-_AND_WORDS = frozenset({"and", "und", "et", "y", "e", "en", "&"})
-
-
 def _date_and_names(line: str, people: list[str]) -> bool:
     """A line made of a date and the writers' names and nothing else: "11.12.2019 - Jane Roe"."""
     rest = cut_dates(line)
     if rest == line.strip():
         return False  # no date: a name alone beside a headline is as often the subject's
-    words = [w for w in re.split(r"[\s|·•,/–—-]+", rest) if w and w.lower() not in _AND_WORDS]
+    words = [w for part in NAME_JOINERS.split(rest) for w in re.split(r"[\s|·•/–—-]+", part) if w]
     return all(2 <= len(p.split()) <= 3 for p in people) and len(words) == sum(len(p.split()) for p in people)
 
 

@@ -41,8 +41,10 @@ def _paragraphs(text: str) -> list[str]:
             br.tail = "\n" + (br.tail or "")
         for block in root.iter("p", "div", "h2", "h3", "h4", "h5", "h6", "li", "blockquote"):
             block.tail = "\n" + (block.tail or "")
-        text = root.text_content()
-    return [line for line in (collapse_space(replace_entities(p)) for p in text.splitlines()) if line]
+        text = root.text_content()  # entities decoded by the parser
+    else:
+        text = replace_entities(text)
+    return [line for line in (collapse_space(p) for p in text.splitlines()) if line]
 
 
 def _reads_as_story(paragraphs: list[str]) -> bool:

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from w3lib.html import replace_entities, replace_tags
 
 from .agencies import DESK_WORDS, LABELS, LINK_WORDS, ROLE_WORDS, agency_name, is_organisation
-from .byline_words import PREFIX, is_stock_photo, strip_trailers
+from .byline_words import PREFIX, WEEKDAYS, is_stock_photo, strip_trailers
 
 # An address, or the placeholder Cloudflare's e-mail protection prints in its place.
 _EMAIL = re.compile(r"\S+(?:@|\[at\]|\(at\))\S+\.\w+|\[email[\s\u00a0]protected\]", re.IGNORECASE)
@@ -37,7 +37,7 @@ _OTHER_WORK = re.compile(
     re.IGNORECASE,
 )
 # Names joined: "and" in the languages of the lexicon (byline_words) and the Nordic ones.
-_NAMES = re.compile(r"\s*(?:,|;|\s(?:and|und|y|et|e|en|og|och|ja|&amp;|&|sowie|with|mit)\s|&)\s*", re.IGNORECASE)
+NAME_JOINERS = re.compile(r"\s*(?:,|;|\s(?:and|und|y|et|e|en|og|och|ja|&amp;|&|sowie|with|mit)\s|&)\s*", re.IGNORECASE)
 _WEEKDAYS = (
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag"
     r"|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes"
@@ -48,6 +48,7 @@ _MONTHS = (
     r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
     r"|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
 )
+_SHORT_WEEKDAYS = "|".join(sorted({w for days in WEEKDAYS.values() for w in days}, key=len, reverse=True))
 # Where a date or time starts, the name has ended: "Jane Roe 1. Januar 2023", "John Walk January 10".
 _DATE_START = re.compile(
     rf"(?:\b(?:am|on|at|le|el|um|den|vom|published|updated|posted|submitted|veröffentlicht|aktualisiert|stand)"
@@ -58,7 +59,7 @@ _DATE_START = re.compile(
     rf"|minuten?|tagen?|words|wörter|read|hrs?|h|d|std\.?|heures?|horas?|ore|uur)\b(?:\s+ago\b)?"
     rf"|\b(?:{_WEEKDAYS})\b"
     # a short weekday opening a date: "Mon, 2019-01-21", "Fr., 3. Januar"
-    rf"|\b(?:mon|tue|tues|wed|thu|thurs|fri|sat|sun|mo|di|mi|do|fr|sa|so|lun|mar|mer|jeu|ven|sam|dim)\.?,?\s+(?=\d))",
+    rf"|\b(?:{_SHORT_WEEKDAYS})\.?,?\s+(?=\d))",
     re.IGNORECASE,
 )
 # A month or weekday left alone ("Nov"); "Jan", "Mar" and "May" are first names too.
@@ -201,7 +202,7 @@ def clean_segment(segment: str) -> list[str]:
     """The credits of one segment of a byline, cleaned, in order."""
     segment = _AFFILIATION.sub("", strip_prefix(segment))
     found = []
-    for part in _NAMES.split(segment):
+    for part in NAME_JOINERS.split(segment):
         part = strip_prefix(part.strip(" :|-–—()[]\"'“”„"))
         part = strip_trailers(_strip_roles(part).strip(" ,:|/-–—"))
         part = _handle_as_name(part)
