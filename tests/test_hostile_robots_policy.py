@@ -27,12 +27,13 @@ def middleware() -> RobotsPolicyMiddleware:
     return policy
 
 
-def robots(status: int, body: bytes) -> TextResponse:
-    return TextResponse(f"https://{NETLOC}/robots.txt", status=status, body=body, encoding="utf-8")
+def robots(status: int, body: bytes, flags: list[str] | None = None) -> TextResponse:
+    return TextResponse(f"https://{NETLOC}/robots.txt", status=status, body=body, encoding="utf-8",
+                        flags=flags)
 
 
-async def parsed(policy: RobotsPolicyMiddleware, status: int, body: bytes):
-    await policy._parse_robots(robots(status, body), NETLOC, PAGE)  # noqa: SLF001
+async def parsed(policy: RobotsPolicyMiddleware, status: int, body: bytes, flags: list[str] | None = None):
+    await policy._parse_robots(robots(status, body, flags), NETLOC, PAGE)  # noqa: SLF001
     return policy._parsers[NETLOC]  # noqa: SLF001
 
 
@@ -57,6 +58,18 @@ async def test_rules_past_the_size_cap_are_ignored(middleware):
     parser = await parsed(middleware, 200, body)
     assert not parser.allowed(f"https://{NETLOC}/private/x", "newscrawl")
     assert parser.allowed(PAGE.url, "newscrawl")
+
+
+@pytest_twisted.ensureDeferred
+async def test_a_download_stopped_at_the_cap_loses_its_half_line_and_is_counted(middleware):
+    # ResponseSizeLimit stops the download when the cap is reached: the body may end exactly
+    # at the cap, inside a rule ("Disallow: /" of "Disallow: /private/" would forbid everything).
+    body = (b"User-agent: *\nDisallow: /archive/\n" + b"#" * 16 + b"\nDisallow: /")[:64]
+    assert len(body) <= 64
+    parser = await parsed(middleware, 200, body, flags=["download_stopped"])
+    assert parser.allowed(PAGE.url, "newscrawl")
+    assert not parser.allowed(f"https://{NETLOC}/archive/x", "newscrawl")
+    assert middleware.crawler.stats.get_value("newscrawl/robots/truncated") == 1
 
 
 def test_unreachable_robots_makes_the_site_unavailable(middleware):
