@@ -273,3 +273,19 @@ def test_a_drupal_style_submitted_line_and_a_short_weekday_leave_the_name_alone(
 ])
 def test_the_place_between_writer_and_date_is_a_dateline(raw: str, expected: list[str]) -> None:
     assert people(raw) == expected
+
+
+@pytest.mark.parametrize(("raw", "expected", "agencies"), [
+    ("By CNN's Jason Carroll", ["Jason Carroll"], ["CNN"]),
+    ("The Associated Press’ Jane Doe and Tom Roe", ["Jane Doe", "Tom Roe"], ["Associated Press"]),
+    ("Jane O'Neil", ["Jane O'Neil"], []),  # an apostrophe inside a name is no possessive
+])
+def test_the_outlet_before_a_writer_is_no_part_of_the_name(raw: str, expected: list[str], agencies: list[str]) -> None:
+    credits = split_credit(raw)
+    assert [name for name, _ in credits.people] == expected
+    assert credits.agencies == agencies
+
+
+def test_a_contributor_note_names_the_people_without_their_outlet() -> None:
+    note = "CNN’s Jason Carroll, Ben Brumfield and Aaron Cooper contributed to this report."
+    assert parse_contributors([note]) == ["Jason Carroll", "Ben Brumfield", "Aaron Cooper"]

@@ -313,6 +313,12 @@ def split_credit(raw: str, site_names: frozenset[str] = frozenset()) -> Credits:
     for part in _drop_places([text for text, _ in judged]):
         if is_stock_photo(part):
             continue  # a picture agency credits the photo, not the story
+        if owned := _outlet_and_person(part):
+            outlet, part = owned
+            if name_key(outlet) in site_names:
+                credits.sites.append(outlet)
+            elif agency := agency_name(outlet):
+                credits.agencies.append(agency)
         if part in of_site or name_key(part) in site_names:
             credits.sites.append(part)
         elif agency := agency_name(part):
@@ -374,6 +380,22 @@ def _person_and_agency(part: str) -> tuple[str, str] | None:
                 and not is_organisation(person):
             return person, agency
     return None
+
+
+# "CNN's Jason Carroll", "The Associated Press' Jane Doe": a possessive before a name is the
+# writer's outlet; a person's own name never opens with one ("O'Neil" has no space after it).
+_OUTLET_POSSESSIVE = re.compile(
+    r"^(?:(?i:the)\s+)?(?P<outlet>(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*?)['’]s?\s+"
+    r"(?P<person>[A-ZÀ-Þ][\w.'’-]*(?:\s+[\w.'’-]+){1,3})$"
+)
+
+
+def _outlet_and_person(part: str) -> tuple[str, str] | None:
+    """("CNN", "Jason Carroll") from "CNN's Jason Carroll"; None for other credits."""
+    match = _OUTLET_POSSESSIVE.match(part)
+    if match is None:
+        return None
+    return match["outlet"], match["person"]
 
 
 def _is_kicker(segment: str, after: list[str]) -> bool:
