@@ -397,3 +397,13 @@ def test_the_paywall_s_cut_ends_the_story_and_its_offer_goes(cut: str) -> None:
     body = body_of(page(*paragraphs(*STORY), f"<p>{cut}</p>", *paragraphs(*offer)))
     assert_whole_story(body)
     assert cut[:12] not in body.text and "99,00 EUR" not in body.text and "Jahresabo" not in body.text
+
+
+def test_a_story_paragraph_in_a_script_without_spaces_is_measured_by_its_length() -> None:
+    # one whitespace "word" of Chinese opening with a time stamp had passed for a meta line
+    # ("Updated 2024-05-03 15:30"), and was dropped
+    story = ["2024-05-03 15:30 市议会召开紧急会议，讨论公园预算问题，议员们对维修费用的分配意见不一，会议持续了四个小时。",
+             "市长表示，她将在星期五签署预算，并感谢在周末加班准备最终数字的工作人员，议员们随后离开了会场。",
+             "根据新预算，道路维修支出将增加百分之十二，消防部门将新增四十个职位，部分资金来自短租房屋的新费用。"]
+    body = body_of(page(*paragraphs(*story)))
+    assert all(text in body.text for text in story)

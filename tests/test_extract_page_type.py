@@ -125,6 +125,12 @@ def test_a_cookie_banner_beside_a_short_story_is_no_wall():
     assert _judge(f"<html><body>{SHORT_STORY}</article>{banner}</body></html>") is None
 
 
+def story_beside_teasers(headline: str, paragraphs: list[str]) -> str:
+    """A story whose paragraphs are ``paragraphs``, with a box of eight teasers beside it."""
+    story = "".join(f"<p>{text}</p>" for text in paragraphs)
+    return f"<html><body><main><h1>{headline}</h1>{story}</main><div>{TEASERS}</div></body></html>"
+
+
 @pytest.mark.parametrize("sentence", [
     "You could get a rotisserie chicken or freshly baked cookies for half the price before closing time.",
     "The patients gave their informed consent before the trial began, the hospital said on Monday.",
@@ -132,7 +138,19 @@ def test_a_cookie_banner_beside_a_short_story_is_no_wall():
 ])
 def test_a_story_using_the_words_of_a_cookie_banner_is_still_prose(sentence: str) -> None:
     # a list-style story with a box of links beside it: its paragraphs are the page's prose
-    story = "".join(f"<p>{sentence} Tip number {n} saves money on every visit to the shop.</p>" for n in range(4))
-    html = f"<html><body><main><h1>Save at the grocery store</h1>{story}</main><div>{TEASERS}</div></body></html>"
-    shape = measure_page_shape(parse_html(html))
+    tips = [f"{sentence} Tip number {n} saves money on every visit to the shop." for n in range(4)]
+    shape = measure_page_shape(parse_html(story_beside_teasers("Save at the grocery store", tips)))
     assert shape.consent_words == 0 and shape.prose_words > 60
+
+
+@pytest.mark.parametrize("sentence", [
+    "市议会星期二开会讨论了公园的预算问题，议员们对维修费用的分配意见不一，会议持续了四个小时。",
+    "市議会は火曜日に公園の予算について話し合い、議員たちは修繕費の配分をめぐって意見が分かれた。",
+    "สภาเทศบาลประชุมเมื่อวันอังคารเพื่อหารือเรื่องงบประมาณสวนสาธารณะ และสมาชิกมีความเห็นแตกต่างกัน",
+])
+def test_a_story_in_a_script_without_spaces_is_prose_beside_a_box_of_links(sentence: str) -> None:
+    # the paragraphs hold no spaces (one "word" each, split at the commas): counted by length,
+    # four of them outweigh a box of eight teasers, as the same story in English does
+    html = story_beside_teasers("公园预算", [sentence] * 4)
+    assert measure_page_shape(parse_html(html)).prose_words > 60
+    assert _judge(html) is None

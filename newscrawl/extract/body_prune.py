@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from lxml.etree import XPath, _Element, strip_elements
 from lxml.html import HtmlElement
 
+from ..normalize.text import word_count
 from .body_rules import CAPTION_CREDIT, CREDIT, inner_text
 
 # Classes the embed scripts of social networks look for; the blockquote holds the post's text.
@@ -84,7 +85,7 @@ def drop_hover_cards(doc: HtmlElement) -> None:
             # wrapping a whole paragraph of prose (an icon, two links) is neither
             inside = card.text_content()
             outside = len(paragraph.text_content()) - len(inside)
-            if outside >= _MIN_SENTENCE_CHARS or len(inside.split()) <= _MAX_CAPTION_WORDS:
+            if outside >= _MIN_SENTENCE_CHARS or word_count(inside) <= _MAX_CAPTION_WORDS:
                 _drop(card)
 
 
@@ -162,7 +163,7 @@ def _holds_prose(noscript: _Element) -> bool:
     """A <noscript> with paragraphs of prose: the story's copy for readers without JavaScript
     (Blogger's templates render the post from a script and keep this copy), however much
     sidebar text the page has. Tracking pixels and "enable JavaScript" notes are short."""
-    paragraphs = [p for p in noscript.iter("p") if len(inner_text(p).split()) >= _NOSCRIPT_PARAGRAPH_WORDS]
+    paragraphs = [p for p in noscript.iter("p") if word_count(inner_text(p)) >= _NOSCRIPT_PARAGRAPH_WORDS]
     return len(paragraphs) >= _NOSCRIPT_PARAGRAPHS
 
 
@@ -172,7 +173,7 @@ def _holds_headed_story(aside: _Element) -> bool:
     headline = next(aside.iter("h1"), None)
     if headline is None or next(iter(XPATH_FIRST_H1(aside.getroottree())), None) is not headline:
         return False
-    return any(len(inner_text(p).split()) >= _NOSCRIPT_PARAGRAPH_WORDS for p in aside.iter("p"))
+    return any(word_count(inner_text(p)) >= _NOSCRIPT_PARAGRAPH_WORDS for p in aside.iter("p"))
 
 
 def drop_invisible(doc: HtmlElement) -> None:
@@ -274,7 +275,7 @@ _MAX_LEADING_CAPTION_WORDS = 40
 
 def _is_caption_of_image(element: _Element) -> bool:
     text = element.text_content().strip()
-    if not text or len(text.split()) > _MAX_LEADING_CAPTION_WORDS:
+    if not text or word_count(text) > _MAX_LEADING_CAPTION_WORDS:
         return False
     return bool(_CAPTION_CLASS.search(element.get("class", ""))) or \
         CAPTION_CREDIT.search(text) is not None or CREDIT.search(text) is not None
@@ -286,7 +287,7 @@ def _caption_line(image: _Element) -> bool:
     following = image.getnext()
     if not text or following is None or following.tag != "br" or not (following.tail or "").strip():
         return False
-    return len(text.split()) <= _MAX_LEADING_CAPTION_WORDS and (
+    return word_count(text) <= _MAX_LEADING_CAPTION_WORDS and (
         CAPTION_CREDIT.search(text) is not None or CREDIT.search(text) is not None)
 
 
@@ -410,7 +411,7 @@ def _teaser_summary(element: _Element) -> bool:
     A story's paragraph sits among more paragraphs; the smallest ancestor reaching a headline
     link holds far more words than the line itself.
     """
-    own = len(inner_text(element).split())
+    own = word_count(inner_text(element))
     node = element
     for _ in range(_CARD_LEVELS):
         parent = node.getparent()
@@ -422,7 +423,7 @@ def _teaser_summary(element: _Element) -> bool:
         # the title links where the card's picture links, or stands as a heading: a name
         # credited under a photo links to a profile of its own
         if any(_headline_link(a) and (targets.count(a.get("href")) > 1 or _in_heading(a)) for a in links):
-            return len(inner_text(parent).split()) <= own + _CARD_EXTRA_WORDS
+            return word_count(inner_text(parent)) <= own + _CARD_EXTRA_WORDS
         node = parent
     return False
 
@@ -527,7 +528,7 @@ def unwrap_layout_tables(doc: HtmlElement) -> None:
         if table.getparent() is None:
             continue
         cells = [c for c in table.iter("td", "th")]
-        if not any(len(c.text_content().split()) >= _LAYOUT_CELL_WORDS and _own_prose(c) for c in cells):
+        if not any(word_count(c.text_content()) >= _LAYOUT_CELL_WORDS and _own_prose(c) for c in cells):
             continue
         # its own rows and cells only: a data table nested in a cell stays a table
         own = [e for e in table.iter("tbody", "thead", "tfoot", "tr", "td", "th")
@@ -540,8 +541,8 @@ def unwrap_layout_tables(doc: HtmlElement) -> None:
 
 def _own_prose(cell: _Element) -> bool:
     """The cell's words are its own, not those of a table nested in it."""
-    nested = sum(len(t.text_content().split()) for t in cell.iter("table"))
-    return nested * 2 < len(cell.text_content().split())
+    nested = sum(word_count(t.text_content()) for t in cell.iter("table"))
+    return nested * 2 < word_count(cell.text_content())
 
 
 def prune_page(doc: HtmlElement) -> None:

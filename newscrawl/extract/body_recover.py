@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from lxml.etree import Element, SubElement, _Element
 
-from ..normalize.text import collapse_space, squash_space
+from ..normalize.text import collapse_space, squash_space, word_count
 from .body_rules import inner_text
 
 # Elements that flow inside a line of text; every other element starts a block of its own.
@@ -295,7 +295,7 @@ class _Furniture:
 
 
 def _words(text: str) -> int:
-    return len(text.split())
+    return word_count(text)
 
 
 def _heading_text(candidate: _Candidate) -> str:

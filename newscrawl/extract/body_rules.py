@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from lxml.etree import _Element, tostring
 
 from ..normalize.date_raw import locate_date
-from ..normalize.text import collapse_space
+from ..normalize.text import collapse_space, word_count
 
 # "Related: ...", "READ MORE: ...", "Also on example.com ...": a label leading a link to
 # another story. Kept short and generic; the label alone is not enough (see is_teaser).
@@ -245,12 +245,12 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=64)
 def _word_count(text: str) -> int:
-    """Whitespace-separated words: a cheap length guard run before the patterns.
+    """word_count(), cached: a length guard run before the patterns.
 
-    Cached: a block's text is measured by one rule after another, and splitting it each time
-    cost more than the lookups.
+    A block's text is measured by one rule after another, and counting it each time cost
+    more than the lookups.
     """
-    return len(text.split())
+    return word_count(text)
 
 
 def is_headline(text: str, headline: str) -> bool:
@@ -455,7 +455,7 @@ _MAX_PAYWALL_CALL_WORDS = 20
 
 def is_paywall_call(text: str) -> bool:
     """The short line where a paywall cuts the story: what follows is the subscription offer."""
-    return len(text.split()) <= _MAX_PAYWALL_CALL_WORDS and PAYWALL_CALL.match(text) is not None
+    return _word_count(text) <= _MAX_PAYWALL_CALL_WORDS and PAYWALL_CALL.match(text) is not None
 
 
 # ... or written at the end of the story's last block ("... reached at kim@example.com (END)")

@@ -9,6 +9,7 @@ from lxml.html import HtmlElement
 
 from ..normalize.agencies import agency_name
 from ..normalize.bylines import NAME_JOINERS, SEGMENTS, cut_dates, normalize_credits
+from ..normalize.text import word_count
 from .body_prune import XPATH_FIRST_H1
 from .body_rules import inner_text
 from .metadata import clean_text
@@ -172,7 +173,7 @@ def _in_prose(link: HtmlElement) -> bool:
     """A link inside a paragraph of running text: the story mentions a person ("US President
     <a href="/topics/people/donald-trump.html">Donald Trump</a> has been eager ..."), no byline."""
     paragraph = next(link.iterancestors("p"), None)
-    return paragraph is not None and len(inner_text(paragraph).split()) >= _PROSE_WORDS
+    return paragraph is not None and word_count(inner_text(paragraph)) >= _PROSE_WORDS
 
 
 def _is_strong(element: HtmlElement) -> bool:

@@ -16,6 +16,7 @@ from lxml.html import HtmlElement
 
 from ..items import Article, Breadcrumb, Image, Metadata
 from ..normalize.raw import RawRecord
+from ..normalize.text import word_count
 from . import metadata
 from .body import Body, extract_body
 from .embedded import embedded_story
@@ -156,7 +157,7 @@ class ArticlePage:
         if not body.text:
             raise EmptyBody(self.page.url)
         article.articleBody, article.articleBodyHtml = body.text, body.html
-        article.wordCount = len(body.text.split())
+        article.wordCount = word_count(body.text)
         # End-of-story notes are candidates for contributors; normalize_bylines reads them.
         return RawRecord(article=article, published=dates.published, modified=dates.modified,
                          credits=credits, trailer=list(body.trailer), site_owner=owner)

@@ -13,6 +13,8 @@ from lxml import etree
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
+from ..normalize.text import unspaced_words
+
 # Text inside these is page chrome or a control, never story prose...
 _CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "form", "button", "select", "option",
                           "label", "noscript", "figcaption"})
@@ -108,7 +110,12 @@ class PageShape:
 
 
 def _words(text: str | None) -> int:
-    return len(_WORD.findall(text)) if text else 0
+    if not text:
+        return 0
+    if text.isascii():
+        return len(_WORD.findall(text))
+    spaced, unspaced = unspaced_words(text)
+    return len(_WORD.findall(spaced)) + unspaced
 
 
 def _is_chrome(el: HtmlElement) -> bool:
