@@ -407,3 +407,14 @@ def test_a_story_paragraph_in_a_script_without_spaces_is_measured_by_its_length(
              "根据新预算，道路维修支出将增加百分之十二，消防部门将新增四十个职位，部分资金来自短租房屋的新费用。"]
     body = body_of(page(*paragraphs(*story)))
     assert all(text in body.text for text in story)
+
+
+def test_a_caption_set_in_headings_goes_with_its_credit() -> None:
+    # the caption's text, date and credit in blocks of their own: each had been read as a
+    # story heading or line, and the credit "| Efe" stood in the story
+    caption = ("<figure><img src='/photo.jpg' alt=''><figcaption class='pie'><h4>The judge and the prosecutor "
+               "disagreed on the matter in a ruling issued by the court of Palma this week.</h4>"
+               "<h5>27-06-2012</h5> | Efe</figcaption></figure>")
+    body = body_of(page(*paragraphs(STORY[0]), caption, *paragraphs(*STORY[1:])))
+    assert_whole_story(body)
+    assert "judge and the prosecutor" not in body.text and "Efe" not in body.text

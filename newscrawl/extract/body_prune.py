@@ -545,11 +545,34 @@ def _own_prose(cell: _Element) -> bool:
     return nested * 2 < word_count(cell.text_content())
 
 
+_CAPTION_BLOCKS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p", "div"})
+
+
+def flatten_captions(doc: HtmlElement) -> None:
+    """Make a <figcaption> that holds headings or paragraphs one run of plain text.
+
+    CMSs set a caption's text, date and credit in blocks of their own ("<h4>The judge ...</h4>
+    <h5>27-06-2012</h5> | Efe"): read as blocks, the heading became a story heading and the
+    credit a line of the story. As one run of text, the caption is judged as a caption.
+    """
+    for caption in list(doc.iter("figcaption")):
+        blocks = [el for el in caption.iterdescendants() if el.tag in _CAPTION_BLOCKS]
+        if not blocks:
+            continue
+        for block in blocks:
+            block.tail = " " + (block.tail or "")  # the blocks' text was set apart by the layout
+        text = " ".join(caption.text_content().split())
+        for child in list(caption):
+            caption.remove(child)
+        caption.text = text
+
+
 def prune_page(doc: HtmlElement) -> None:
     """Prepare the page for trafilatura (mutates ``doc``)."""
     unwrap_embedded_posts(doc)  # first: an embed may sit in an <aside>, which goes next
     drop_invisible(doc)
     drop_hover_cards(doc)
+    flatten_captions(doc)
     split_leading_figures(doc)  # after the hover cards: a card is not a caption
     clear_inline_classes(doc)
     clear_box_side_classes(doc)
