@@ -418,3 +418,16 @@ def test_a_caption_set_in_headings_goes_with_its_credit() -> None:
     body = body_of(page(*paragraphs(STORY[0]), caption, *paragraphs(*STORY[1:])))
     assert_whole_story(body)
     assert "judge and the prosecutor" not in body.text and "Efe" not in body.text
+
+
+def test_a_story_wrapped_in_a_span_keeps_its_paragraphs_and_list_items_apart() -> None:
+    # a page builder's text block: <div><span><p>…</p><h2>…</h2><ul><li>…</li></ul></span></div>.
+    # Taken for a one-line paragraph (its only child is inline), its blocks ran together
+    items = ["A positive attitude and the ability to see the good in difficult situations every day",
+             "The feeling of having a purpose in life and goals that one wants to reach soon"]
+    inner = (f"<p>{STORY[0]}</p><h2>What the plan holds</h2><p>{STORY[1]}</p>"
+             "<ul>" + "".join(f"<li>{i}</li>" for i in items) + f"</ul><h2>What comes next</h2><p>{STORY[2]}</p>")
+    body = body_of(page(f"<div class='text-block'><span class='stock-content'>{inner}</span></div>",
+                        *paragraphs(STORY[3])))
+    assert_whole_story(body)
+    assert all(item in body.text.splitlines() for item in items)

@@ -434,7 +434,8 @@ def paragraphs_from_text_containers(doc: HtmlElement) -> None:
     density rules for containers, which cut the words around a link or drop it whole.
     A teaser card's summary line stays a <div>: it is the card's, not a story's."""
     for element in list(doc.iter("div", "section", "center")):
-        if all(isinstance(child.tag, str) and child.tag in _INLINE_TAGS for child in element) \
+        # descendants, not children: a <span> wrapping the story's <p>s and lists is no line
+        if all(isinstance(child.tag, str) and child.tag in _INLINE_TAGS for child in element.iterdescendants()) \
                 and _is_prose_line(element) and not _marked_not_prose(element) \
                 and not _teaser_summary(element):
             element.tag = "p"
