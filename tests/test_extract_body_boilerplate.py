@@ -431,3 +431,15 @@ def test_a_story_wrapped_in_a_span_keeps_its_paragraphs_and_list_items_apart() -
                         *paragraphs(STORY[3])))
     assert_whole_story(body)
     assert all(item in body.text.splitlines() for item in items)
+
+
+def test_blocks_inside_a_list_item_stay_words_apart() -> None:
+    # "<li><div>Council and parks</div><div>Who pays …</div></li>": the item's title and its
+    # question had come out as one word at their edge ("parksWho")
+    items = [("Council and parks", "Who pays when the city closes the public swimming pools for the whole summer?"),
+             ("Budget and roads", "How is the new fee on short term rentals going to pay for the repair of every road?")]
+    ul = "<ul>" + "".join(f"<li>\n <div>\n  <div>{a}</div>\n  <div>{b}</div>\n </div>\n</li>" for a, b in items) + "</ul>"
+    body = body_of(page(*paragraphs(STORY[0], "The council answered questions such as these:"), ul,
+                        *paragraphs(*STORY[1:])))
+    assert_whole_story(body)
+    assert all(f"{a} {b}" in body.text.splitlines() for a, b in items)

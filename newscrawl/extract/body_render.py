@@ -20,6 +20,7 @@ _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _SAFE_SCHEMES = frozenset({"http", "https"})
 _SEPARATORS = str.maketrans({"\u2028": " ", "\u2029": " ", "\x85": " "})
 _BLOCKS = frozenset({"p", "head", "list", "quote", "table", "graphic", "figure"})
+_NESTED_BLOCKS = frozenset({"item", "row", "p", "quote", "head", "list"})
 
 
 def _inline_text(element: _Element, parts: list[str]) -> None:
@@ -29,6 +30,9 @@ def _inline_text(element: _Element, parts: list[str]) -> None:
     elif element.tag != "graphic":
         parts.append(element.text or "")
         for child in element:
+            if child.tag in _NESTED_BLOCKS:
+                # a block's edge is a word boundary ("Title<p>Summary"), in a list item or a cell too
+                parts.append(" ")
             _inline_text(child, parts)
             if child.tag == "item":
                 parts.append("\n")
