@@ -443,3 +443,22 @@ def test_blocks_inside_a_list_item_stay_words_apart() -> None:
                         *paragraphs(*STORY[1:])))
     assert_whole_story(body)
     assert all(f"{a} {b}" in body.text.splitlines() for a, b in items)
+
+
+@pytest.mark.parametrize("caption", [
+    "Die Bürgermeisterin vor dem Rathaus am Montagabend. Foto: Jana Muster/dpa",
+    "Der neue Stadtrat bei seiner ersten Sitzung (Bild: Keystone)",
+    "Los concejales durante la sesión del martes. Foto: Andina",
+    "市议会议员在星期二的会议上发言，讨论公园的预算问题。 圖／市政府提供",
+    "火曜日の市議会で発言する議員。写真：共同",
+])
+def test_a_caption_ending_in_a_credit_of_another_language_goes(caption: str) -> None:
+    body = body_of(page(*paragraphs(STORY[0], caption, *STORY[1:])))
+    assert_whole_story(body)
+    assert caption not in body.text
+
+
+def test_a_quote_told_to_a_paper_named_bild_stays() -> None:
+    said = "The mayor told Bild: we will keep the pools open all summer"
+    body = body_of(page(*paragraphs(STORY[0], said, *STORY[1:])))
+    assert said in body.text
