@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from lxml.etree import XPath, _Element, strip_elements
 from lxml.html import HtmlElement
 
-from ..normalize.text import word_count
+from ..normalize.text import UNSPACED_SCRIPTS, word_count
 from .body_rules import CAPTION_CREDIT, CREDIT, inner_text
 
 # Classes the embed scripts of social networks look for; the blockquote holds the post's text.
@@ -192,7 +192,8 @@ class Region:
     """Characters in runs of text long enough to be prose, anywhere on the page."""
 
 
-_DENSE_SCRIPT = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# the scripts without spaces, and Hangul: spaced, but as dense
+_DENSE_SCRIPT = re.compile(f"[{UNSPACED_SCRIPTS}\uac00-\ud7af]")
 _DENSE_SAMPLE = 3000
 _MIN_DENSE_SHARE = 0.2
 

@@ -34,12 +34,10 @@ def _inline_text(element: _Element, parts: list[str]) -> None:
                 # a block's edge is a word boundary ("Title<p>Summary"), in a list item or a cell too
                 parts.append(" ")
             _inline_text(child, parts)
-            if child.tag == "item":
+            if child.tag in _NESTED_BLOCKS:
                 parts.append("\n")
             elif child.tag == "cell":
                 parts.append(" ")
-            elif child.tag in ("row", "p", "quote", "head", "list"):
-                parts.append("\n")
     if element.tail:
         parts.append(element.tail)
 

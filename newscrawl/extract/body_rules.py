@@ -128,10 +128,10 @@ _PROMO_KEYS = ("sign", "subscri", "regist", "newsletter", "follow", "share", "li
 # A caption: a picture description ending in its credit, "(AP Photo/Jane Doe)", "Photo: J. Doe".
 CAPTION_CREDIT = re.compile(
     r"(\((ap |afp |reuters |epa |getty )?(photo|image|picture|foto)s?\b[^()]{0,80}\)|"
-    r"\bphoto: (?:[^.]|(?<=\b\w)\.){2,60}|/ ?getty images|\(getty images\)|"
+    r"\bphoto: (?:[^.]|(?<=\b\w)\.){2,60}|/ ?getty images|\(getty images\)|"  # "Photo: J. Doe" too
     # the credit as other languages end a caption: "… Foto: dpa" after a sentence (not "told Bild:"),
     # "Bild: Keystone", "圖／騰訊科技", "写真：共同"
-    r"(?:(?:^|(?<=[.!?)|])\s+|\()(?:foto|bild|фото)\s?:|[圖图]片?\s*[／/:：]|写真\s*[:：／]|사진\s*[=:/])\s*[^.。:：]{1,40})\s*$",  # "Photo: J. Doe" too
+    r"(?:(?:^|(?<=[.!?)|])\s+|\()(?:foto|bild|фото)\s?:|[圖图]片?\s*[／/:：]|写真\s*[:：／]|사진\s*[=:/])\s*[^.。:：]{1,40})\s*$",
     re.IGNORECASE,
 )
 _CAPTION_KEYS = ("photo", "image", "picture", "foto", "getty", "bild", "фото", "圖", "图", "写真", "사진")

@@ -41,18 +41,15 @@ class SiteUnavailable:
         return []
 
 
-def truncate_robots(body: bytes, limit: int, *, stopped: bool = False) -> bytes:
-    """The first ``limit`` bytes of a robots.txt, cut after the last complete line.
-
-    A body whose download was ``stopped`` ends mid-line even when it is short enough.
+def truncate_robots(body: bytes, limit: int) -> bytes:
+    """The first ``limit`` bytes of a robots.txt, cut after the last complete line (a stopped
+    download ends mid-line even when it is short enough).
 
     >>> truncate_robots(b"Disallow: /a\\nDisallow: /bcd\\n", 20)
     b'Disallow: /a\\n'
-    >>> truncate_robots(b"Disallow: /a\\nDisallow: /b", 30, stopped=True)
+    >>> truncate_robots(b"Disallow: /a\\nDisallow: /b", 30)
     b'Disallow: /a\\n'
     """
-    if len(body) <= limit and not stopped:
-        return body
     head = body[:limit]
     return head[: head.rfind(b"\n") + 1]
 
@@ -97,7 +94,7 @@ class RobotsPolicyMiddleware(RobotsTxtMiddleware):
             # ResponseSizeLimit stops the download once the cap is reached, so the body may end
             # at the cap exactly, in the middle of a line: a half rule must not be parsed.
             self._stats.inc_value("newscrawl/robots/truncated")
-            response = response.replace(body=truncate_robots(response.body, self.max_bytes, stopped=True))
+            response = response.replace(body=truncate_robots(response.body, self.max_bytes))
         # The spider takes the Sitemap lines from this one download (Scrapy's robots_parsed
         # signal carries the request that caused it): robots.txt is fetched once per site.
         request.meta[ROBOTS_SITEMAPS_META] = list(sitemap_urls_from_robots(response.body, base_url=response.url))

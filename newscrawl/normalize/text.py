@@ -76,21 +76,22 @@ def collapse_space(text: str) -> str:
 # one-word label. Such a run counts for the words its length makes: a Chinese or Japanese word
 # is two to three characters long, a Thai, Lao, Khmer or Myanmar one about four (vowel signs
 # and tone marks are characters of their own).
-UNSPACED_RUN = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+")
+UNSPACED_SCRIPTS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+_UNSPACED_RUN = re.compile(f"[{UNSPACED_SCRIPTS}]+")
 _SOUTHEAST_ASIAN = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 _CHARS_PER_CJK_WORD, _CHARS_PER_SOUTHEAST_ASIAN_WORD = 2.5, 4
 
 
 def unspaced_words(text: str) -> tuple[str, int]:
     """``text`` without its runs of unspaced script, and the words those runs count for."""
-    runs = UNSPACED_RUN.findall(text)
+    runs = _UNSPACED_RUN.findall(text)
     if not runs:
         return text, 0
     count = 0.0
     for run in runs:
         southeast = len(_SOUTHEAST_ASIAN.findall(run))
         count += (len(run) - southeast) / _CHARS_PER_CJK_WORD + southeast / _CHARS_PER_SOUTHEAST_ASIAN_WORD
-    return UNSPACED_RUN.sub(" ", text), math.ceil(count)
+    return _UNSPACED_RUN.sub(" ", text), math.ceil(count)
 
 
 def word_count(text: str) -> int:
